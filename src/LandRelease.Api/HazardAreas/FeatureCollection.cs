@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Json;
+using LandRelease.Data.HazardAreas;
+using LandRelease.Domain.Geometry;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace LandRelease.Api.HazardAreas;
+
+/// <summary>Assembles a FeatureCollection from features PostgreSQL rendered, with an OGC-style "next" link.</summary>
+internal static class FeatureCollection
+{
+    public static string Write(FeaturePage page, HttpRequest? request)
+    {
+        var json = new StringBuilder(256 + page.Features.Sum(f => f.Length + 1));
+        json.Append("{\"type\":\"FeatureCollection\",\"numberReturned\":").Append(page.Features.Count).Append(",\"features\":[");
+        json.AppendJoin(',', page.Features).Append("],\"links\":[");
+        if (page.NextAfter is { } after && request is not null)
+        {
+            json.Append("{\"rel\":\"next\",\"type\":\"application/geo+json\",\"href\":")
+                .Append(JsonSerializer.Serialize(NextLink(request, after))).Append('}');
+        }
+
+        return json.Append("]}").ToString();
+    }
+
+    private static string NextLink(HttpRequest request, Guid after)
+    {
+        var query = request.Query.Where(q => q.Key != "cursor")
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+            .Append(KeyValuePair.Create("cursor", (string?)after.ToString()));
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(query));
+    }
+}
+
+internal static class StoredFeatureJson
+{
+    /// <summary>Adds the fixes and warnings of the geometry checks to a stored Feature as a foreign member.</summary>
+    public static string WithWarnings(string featureJson, IReadOnlyList<GeometryIssue> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return featureJson;
+        }
+
+        var node = System.Text.Json.Nodes.JsonNode.Parse(featureJson)!.AsObject();
+        node["warnings"] = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(
+            warnings.Select(Infrastructure.Problems.ToItem), JsonSerializerOptions.Web));
+        return node.ToJsonString();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data.HazardAreas;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LandRelease.Api.HazardAreas;
+
+internal static class HazardAreaEndpoints
+{
+    public static IEndpointRouteBuilder MapHazardAreas(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/hazard-areas").WithTags("Hazardous areas");
+        group.MapPost("/", Create).Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json")
+            .Produces<HazardAreaFeature>(StatusCodes.Status201Created, GeoJsonResult<HazardAreaFeature>.MediaType);
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}/history", History);
+        group.MapPut("/{id:guid}", Revise).Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json");
+        return routes;
+    }
+
+    public static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult>> Create(
+        [FromBody] HazardAreaFeatureRequest? request, HazardAreaRegister register, HazardAreaFeatures features,
+        HttpContext http, CancellationToken ct)
+    {
+        var outcome = await register.RegisterAsync(request, RecordedBy(http), ct);
+        return outcome switch
+        {
+            RegisterOutcome.Stored stored => await StoredResponse(stored, features, StatusCodes.Status201Created, ct),
+            RegisterOutcome.Duplicate d => Problems.Conflict(
+                $"{d.CountryCode} already has a hazardous area with local id '{d.LocalId}'" +
+                (d.ExistingId == Guid.Empty ? "." : $" (/api/hazard-areas/{d.ExistingId}); revise it with PUT.")),
+            _ => Failure(outcome),
+        };
+    }
+
+    public static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult>> Revise(
+        Guid id, [FromBody] HazardAreaFeatureRequest? request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        HazardAreaRegister register, HazardAreaFeatures features, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Problems.PreconditionRequired(
+                "Send If-Match with the ETag of the version you edited, so a concurrent change is never overwritten.");
+        }
+
+        if (ETags.ParseIfMatch(ifMatch) is not { } expected)
+        {
+            return Problems.PreconditionFailed($"If-Match '{ifMatch}' does not name a version of this area.");
+        }
+
+        var outcome = await register.ReviseAsync(id, expected, request, RecordedBy(http), ct);
+        return outcome is RegisterOutcome.Stored stored
+            ? await StoredResponse(stored, features, StatusCodes.Status200OK, ct)
+            : Failure(outcome);
+    }
+
+    public static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult, StatusCodeHttpResult>> Get(
+        Guid id, string? asAt, HazardAreaFeatures features, HttpContext http, CancellationToken ct)
+    {
+        if (asAt is not null)
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (HazardAreaRequestReader.ReadDate(asAt, "asAt", errors) is not { } date)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            var version = await features.GetAsAtAsync(id, date, ct);
+            return version is null
+                ? Problems.NotFound($"Hazardous area {id} has no version with a date of information on or before {date:yyyy-MM-dd}.")
+                : new GeoJsonResult<HazardAreaFeature>(version.Json);
+        }
+
+        var feature = await features.GetAsync(id, ct);
+        if (feature is null)
+        {
+            return Problems.NotFound($"No hazardous area has id {id}.");
+        }
+
+        var etag = ETags.For(feature.Version);
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            http.Response.Headers.ETag = etag;
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new GeoJsonResult<HazardAreaFeature>(feature.Json) { ETag = etag };
+    }
+
+    public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ValidationProblem>> List(
+        string? country, string? status, string? bbox, int? limit, string? cursor,
+        HazardAreaFeatures features, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = HazardAreaListQuery.Read(country, status, bbox, limit, cursor, errors);
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var page = await features.ListAsync(query, ct);
+        return new GeoJsonResult<HazardAreaFeatureCollection>(FeatureCollection.Write(page, http.Request));
+    }
+
+    public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ProblemHttpResult>> History(
+        Guid id, HazardAreaFeatures features, CancellationToken ct)
+    {
+        var versions = await features.HistoryAsync(id, ct);
+        return versions.Count == 0
+            ? Problems.NotFound($"No hazardous area has id {id}.")
+            : new GeoJsonResult<HazardAreaFeatureCollection>(FeatureCollection.Write(new FeaturePage(versions, null), null));
+    }
+
+    private static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult>> StoredResponse(
+        RegisterOutcome.Stored stored, HazardAreaFeatures features, int status, CancellationToken ct)
+    {
+        var feature = await features.GetAsync(stored.Id, ct)
+            ?? throw new InvalidOperationException($"Hazardous area {stored.Id} vanished after it was stored.");
+        return new GeoJsonResult<HazardAreaFeature>(StoredFeatureJson.WithWarnings(feature.Json, stored.Warnings), status)
+        {
+            Location = $"/api/hazard-areas/{stored.Id}",
+            ETag = ETags.For(feature.Version),
+        };
+    }
+
+    private static Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult> Failure(RegisterOutcome outcome) =>
+        outcome switch
+        {
+            RegisterOutcome.Malformed m => TypedResults.ValidationProblem(m.Errors),
+            RegisterOutcome.Rejected r => Problems.Unprocessable(r.Violations, r.GeometryErrors),
+            RegisterOutcome.Missing m => Problems.NotFound($"No hazardous area has id {m.Id}."),
+            RegisterOutcome.Stale s => Problems.PreconditionFailed(
+                $"The area has changed since you read it (now version {s.CurrentVersion}); fetch it again and reapply your change."),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
+        };
+
+    // Until access control arrives every caller is anonymous; the column is ready for the authenticated name.
+    private static string RecordedBy(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,153 @@
+using LandRelease.Api.Countries;
+using LandRelease.Data;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Geometry;
+using LandRelease.Domain.HazardAreas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LandRelease.Api.HazardAreas;
+
+/// <summary>
+/// The write side of the register: reads a request, applies the geometry checks and the register's rules,
+/// and stores the area with a version row in one transaction. Every intake path goes through here.
+/// </summary>
+internal sealed class HazardAreaRegister(
+    LandReleaseDbContext db,
+    CountryBoundaries boundaries,
+    TimeProvider clock,
+    IOptions<RegisterOptions> options)
+{
+    public const string InitialReason = "Registered";
+
+    public async Task<RegisterOutcome> RegisterAsync(HazardAreaFeatureRequest? request, string recordedBy, CancellationToken ct)
+    {
+        var (read, failure) = await ValidateAsync(request, null, ct);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var existing = await db.HazardAreas.AsNoTracking()
+            .Where(a => a.CountryCode == read!.Details.CountryCode && a.LocalId == read.Details.LocalId)
+            .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } existingId)
+        {
+            return new RegisterOutcome.Duplicate(read!.Details.CountryCode, read.Details.LocalId, existingId);
+        }
+
+        var area = HazardArea.Register(Guid.CreateVersion7(), read!.Details, read.Geometry, recordedBy,
+            clock.GetUtcNow(), read.ChangeReason ?? InitialReason);
+        db.HazardAreas.Add(area);
+        db.HazardAreaVersions.Add(area.Snapshot());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another request registered the same local id between our check and our insert.
+            return new RegisterOutcome.Duplicate(read.Details.CountryCode, read.Details.LocalId, Guid.Empty);
+        }
+
+        return new RegisterOutcome.Stored(area.Id, read.Warnings);
+    }
+
+    public async Task<RegisterOutcome> ReviseAsync(Guid id, int expectedVersion, HazardAreaFeatureRequest? request,
+        string recordedBy, CancellationToken ct)
+    {
+        var area = await db.HazardAreas.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (area is null)
+        {
+            return new RegisterOutcome.Missing(id);
+        }
+
+        if (area.Version != expectedVersion)
+        {
+            return new RegisterOutcome.Stale(area.Version);
+        }
+
+        var (read, failure) = await ValidateAsync(request, area, ct);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (read!.ChangeReason is null)
+        {
+            return new RegisterOutcome.Malformed(new() { ["properties.changeReason"] = ["Say why the area is revised (changeReason)."] });
+        }
+
+        area.Revise(read.Details, read.Geometry, recordedBy, clock.GetUtcNow(), read.ChangeReason);
+        db.HazardAreaVersions.Add(area.Snapshot());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else wrote the same version first; nothing of ours was saved.
+            return new RegisterOutcome.Stale(expectedVersion + 1);
+        }
+
+        return new RegisterOutcome.Stored(area.Id, read.Warnings);
+    }
+
+    private async Task<(Checked? Read, RegisterOutcome? Failure)> ValidateAsync(HazardAreaFeatureRequest? request,
+        HazardArea? current, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var read = HazardAreaRequestReader.Read(request, errors);
+        if (read is null)
+        {
+            return (null, new RegisterOutcome.Malformed(errors));
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var violations = new List<RuleViolation>(current is null
+            ? HazardAreaRules.Check(read.Details, today)
+            : HazardAreaRules.CheckRevision(current, read.Details, today));
+
+        var country = await boundaries.FindAsync(read.Details.CountryCode, ct);
+        if (country is null)
+        {
+            violations.Add(new("country-unknown", "properties.countryCode",
+                $"'{read.Details.CountryCode}' is not a country this system serves; see GET /api/countries."));
+        }
+
+        violations.AddRange(await CheckOrganisationAsync(read.Details, ct));
+
+        var checkOptions = new GeometryCheckOptions
+        {
+            CountryToleranceMetres = options.Value.CountryToleranceMetres,
+            LongEdgeWarningMetres = options.Value.LongEdgeWarningMetres,
+        };
+        var geometry = GeometryChecks.Check(read.Geometry, country, checkOptions);
+        if (violations.Count > 0 || !geometry.IsAccepted)
+        {
+            return (null, new RegisterOutcome.Rejected(violations, geometry.Errors));
+        }
+
+        return (new Checked(read.Details, geometry.Geometry!, read.ChangeReason, geometry.Warnings), null);
+    }
+
+    private async Task<IEnumerable<RuleViolation>> CheckOrganisationAsync(HazardAreaDetails details, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.Code == details.OrganisationCode, ct);
+        if (organisation is null)
+        {
+            return [new("organisation-unknown", "properties.organisation",
+                $"No organisation has the code '{details.OrganisationCode}'; see GET /api/organisations.")];
+        }
+
+        return organisation.WorksIn(details.CountryCode)
+            ? []
+            : [new("organisation-not-in-country", "properties.organisation",
+                $"{organisation.Code} does not work in {details.CountryCode} (it works in {string.Join(", ", organisation.Countries)}).")];
+    }
+
+    private sealed record Checked(HazardAreaDetails Details, NetTopologySuite.Geometries.MultiPolygon Geometry,
+        string? ChangeReason, IReadOnlyList<GeometryIssue> Warnings);
+}

@@ -1,0 +1,48 @@
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Geometry;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LandRelease.Api.Infrastructure;
+
+/// <summary>ProblemDetails for broken business rules: each violation names its rule, field and, for geometry, a location.</summary>
+internal static class Problems
+{
+    public const string RuleViolationType = "https://landrelease.org/problems/rule-violation";
+
+    public static ProblemHttpResult Unprocessable(IEnumerable<RuleViolation> violations, IEnumerable<GeometryIssue>? geometryIssues = null)
+    {
+        var items = violations
+            .Select(v => new Dictionary<string, object?> { ["rule"] = v.Rule, ["field"] = v.Field, ["message"] = v.Message })
+            .Concat((geometryIssues ?? []).Select(ToItem))
+            .ToList();
+        return TypedResults.Problem(
+            title: "The request breaks a rule of the register",
+            detail: string.Join(" ", items.Select(i => i["message"])),
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            type: RuleViolationType,
+            extensions: new Dictionary<string, object?> { ["violations"] = items });
+    }
+
+    public static Dictionary<string, object?> ToItem(GeometryIssue issue)
+    {
+        var item = new Dictionary<string, object?> { ["rule"] = issue.Rule, ["field"] = "geometry", ["message"] = issue.Message };
+        if (issue.Longitude is { } lon && issue.Latitude is { } lat)
+        {
+            item["location"] = new[] { lon, lat };
+        }
+
+        return item;
+    }
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(title: "Precondition failed", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);
+
+    public static ProblemHttpResult PreconditionRequired(string detail) =>
+        TypedResults.Problem(title: "Precondition required", detail: detail, statusCode: StatusCodes.Status428PreconditionRequired);
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LandRelease.Api.Countries;
+using LandRelease.Api.HazardAreas;
+using LandRelease.Api.Samples;
+using LandRelease.Data;
+using LandRelease.Data.HazardAreas;
+
+namespace LandRelease.Api.Infrastructure;
+
+internal static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddLandRelease(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("LandRelease")
+            ?? throw new InvalidOperationException(
+                "Set the connection string ConnectionStrings:LandRelease (environment: ConnectionStrings__LandRelease).");
+
+        var services = builder.Services;
+        services.AddLandReleaseData(connectionString);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CountryBoundaries>();
+        services.AddSingleton<HazardAreaFeatures>();
+        services.AddScoped<HazardAreaRegister>();
+        services.AddScoped<SampleLoader>();
+        services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(
+                new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+        });
+        // Binding failures (invalid JSON, wrong types) reach the exception handler, which names what is wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+        services.AddLandReleaseJobs(builder.Configuration, connectionString);
+        return builder;
+    }
+}

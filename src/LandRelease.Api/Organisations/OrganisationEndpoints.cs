@@ -1,0 +1,65 @@
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Organisations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandRelease.Api.Organisations;
+
+internal static class OrganisationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/organisations").WithTags("Organisations");
+        group.MapGet("/", List);
+        group.MapGet("/{code}", Get);
+        group.MapPost("/", Create);
+        return routes;
+    }
+
+    public static async Task<Ok<OrganisationResponse[]>> List(string? country, LandReleaseDbContext db, CancellationToken ct)
+    {
+        var query = db.Organisations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var code = country.Trim().ToUpperInvariant();
+            query = query.Where(o => o.Countries.Contains(code));
+        }
+
+        var organisations = await query.OrderBy(o => o.Code).ToListAsync(ct);
+        return TypedResults.Ok(organisations.Select(OrganisationResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> Get(
+        string code, LandReleaseDbContext db, CancellationToken ct)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == normalised, ct);
+        return organisation is null
+            ? Problems.NotFound($"No organisation has the code '{code}'.")
+            : TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    public static async Task<Results<Created<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        OrganisationRequest request, LandReleaseDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = await OrganisationRequestValidator.ValidateAsync(request, db, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var code = request.Code!.Trim().ToUpperInvariant();
+        if (await db.Organisations.AnyAsync(o => o.Code == code, ct))
+        {
+            return Problems.Conflict($"An organisation with the code '{code}' already exists.");
+        }
+
+        var organisation = Organisation.Create(Guid.CreateVersion7(), code, request.Name!,
+            WireName<OrganisationKind>.Parse(request.Kind!), request.Countries!, clock.GetUtcNow());
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organisations/{organisation.Code}", OrganisationResponse.From(organisation));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using LandRelease.Api.HazardAreas;
+using LandRelease.Api.Organisations;
+using LandRelease.Data;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandRelease.Api.Samples;
+
+/// <summary>
+/// Loads samples/ into an empty or partly loaded database through the register's own write path, so the
+/// samples obey every rule real data does. Records that exist are left alone: loading twice changes nothing.
+/// </summary>
+internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister register, TimeProvider clock,
+    ILogger<SampleLoader> logger)
+{
+    public const string RecordedBy = "sample-loader";
+
+    public async Task LoadAsync(string directory, CancellationToken ct)
+    {
+        var organisations = await ReadAsync<OrganisationRequest[]>(Path.Combine(directory, "organisations.json"), ct) ?? [];
+        foreach (var request in organisations)
+        {
+            var code = request.Code!.ToUpperInvariant();
+            if (!await db.Organisations.AnyAsync(o => o.Code == code, ct))
+            {
+                db.Organisations.Add(Organisation.Create(Guid.CreateVersion7(), code, request.Name!,
+                    WireName<OrganisationKind>.Parse(request.Kind!), request.Countries!, clock.GetUtcNow()));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var areas = await ReadAsync<SampleFeatureCollection>(Path.Combine(directory, "hazard-areas.geojson"), ct);
+        int stored = 0, present = 0;
+        foreach (var feature in areas?.Features ?? [])
+        {
+            switch (await register.RegisterAsync(feature, RecordedBy, ct))
+            {
+                case RegisterOutcome.Stored:
+                    stored++;
+                    break;
+                case RegisterOutcome.Duplicate:
+                    present++;
+                    break;
+                case var failure:
+                    throw new InvalidOperationException($"Sample {feature.Properties?.LocalId} was refused: {failure}");
+            }
+        }
+
+        logger.LogInformation("Samples: {Stored} hazardous areas loaded, {Present} already present", stored, present);
+    }
+
+    private static async Task<T?> ReadAsync<T>(string path, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            return default;
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<T>(stream, JsonSerializerOptions.Web, ct);
+    }
+
+    private sealed record SampleFeatureCollection(HazardAreaFeatureRequest[] Features);
+}

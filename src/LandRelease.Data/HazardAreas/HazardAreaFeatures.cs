@@ -1,0 +1,114 @@
+using System.Text;
+using Npgsql;
+
+namespace LandRelease.Data.HazardAreas;
+
+/// <summary>The read side of the register: GeoJSON rendered by PostgreSQL, by id, by date of information, by page.</summary>
+public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
+{
+    private static readonly string ByIdSql =
+        $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version FROM hazard_areas a WHERE a.id = $1";
+
+    // The latest version whose facts were true on the date; among same-day versions, the latest recorded.
+    private static readonly string AsAtSql = $"""
+        SELECT {HazardAreaFeatureSql.Version("v")}, v.version FROM hazard_area_versions v
+        WHERE v.hazard_area_id = $1 AND v.date_of_information <= $2
+        ORDER BY v.date_of_information DESC, v.version DESC LIMIT 1
+        """;
+
+    private static readonly string HistorySql =
+        $"SELECT {HazardAreaFeatureSql.Version("v")} FROM hazard_area_versions v WHERE v.hazard_area_id = $1 ORDER BY v.version";
+
+    public async Task<StoredFeature?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ByIdSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<StoredFeature?> GetAsAtAsync(Guid id, DateOnly asAt, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(AsAtSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = asAt });
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> HistoryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(HistorySql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        return await ReadTextsAsync(command, cancellationToken);
+    }
+
+    public async Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = new List<string>();
+        if (query.CountryCode is not null)
+        {
+            where.Add($"a.country_code = {Add(command, query.CountryCode)}");
+        }
+
+        if (query.Status is not null)
+        {
+            where.Add($"a.status = {Add(command, query.Status)}");
+        }
+
+        if (query.Bbox is { } box)
+        {
+            // ST_MakeEnvelope keeps the predicate index-friendly (GiST on geometry).
+            where.Add($"ST_Intersects(a.geometry, ST_MakeEnvelope({Add(command, box.MinX)}, {Add(command, box.MinY)}, " +
+                      $"{Add(command, box.MaxX)}, {Add(command, box.MaxY)}, 4326))");
+        }
+
+        if (query.After is { } after)
+        {
+            where.Add($"a.id > {Add(command, after)}");
+        }
+
+        var sql = new StringBuilder($"SELECT {HazardAreaFeatureSql.Current("a")}, a.id FROM hazard_areas a");
+        if (where.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        }
+
+        sql.Append($" ORDER BY a.id LIMIT {Add(command, query.Limit)}");
+        command.CommandText = sql.ToString();
+
+        var features = new List<string>(query.Limit);
+        Guid last = default;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            features.Add(reader.GetString(0));
+            last = reader.GetGuid(1);
+        }
+
+        return new FeaturePage(features, features.Count == query.Limit ? last : null);
+    }
+
+    private static string Add<T>(NpgsqlCommand command, T value)
+    {
+        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return $"${command.Parameters.Count}";
+    }
+
+    private static async Task<StoredFeature?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredFeature(reader.GetString(0), reader.GetInt32(1)) : null;
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadTextsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
+    }
+}

@@ -1,0 +1,35 @@
+using LandRelease.Data.Common;
+using LandRelease.Domain.HazardAreas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LandRelease.Data.HazardAreas;
+
+internal sealed class HazardAreaVersionConfiguration : IEntityTypeConfiguration<HazardAreaVersion>
+{
+    public void Configure(EntityTypeBuilder<HazardAreaVersion> builder)
+    {
+        builder.ToTable("hazard_area_versions");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).UseIdentityAlwaysColumn();
+        builder.Property(v => v.CountryCode).HasMaxLength(3);
+        builder.Property(v => v.LocalId).HasMaxLength(64);
+        builder.Property(v => v.Name).HasMaxLength(200);
+        builder.Property(v => v.Classification).HasConversion<WireNameConverter<HazardClassification>>().HasMaxLength(8);
+        builder.Property(v => v.Status).HasConversion<WireNameConverter<HazardAreaStatus>>().HasMaxLength(16);
+        builder.PrimitiveCollection(v => v.Contamination)
+            .ElementType(e => e.HasConversion<WireNameConverter<ContaminationType>>());
+        builder.Property(v => v.Evidence)
+            .HasColumnType("jsonb")
+            .HasConversion(EvidenceJson.Converter, EvidenceJson.Comparer);
+        builder.Property(v => v.OrganisationCode).HasMaxLength(20);
+        builder.Property(v => v.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
+        builder.Property(v => v.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
+        builder.Property(v => v.RecordedBy).HasMaxLength(200);
+        builder.Property(v => v.ChangeReason).HasMaxLength(1000);
+
+        builder.HasIndex(v => new { v.HazardAreaId, v.Version }).IsUnique();
+        builder.HasIndex(v => new { v.HazardAreaId, v.DateOfInformation });
+        builder.HasOne<HazardArea>().WithMany().HasForeignKey(v => v.HazardAreaId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,23 @@
+namespace LandRelease.Domain.Geometry;
+
+using NetTopologySuite.Geometries;
+
+/// <summary>Wording shared by the checks, so every message names places the same way.</summary>
+internal static class IssueText
+{
+    public static string RingName(int polygon, int ring) => $"Ring {ring + 1} of polygon {polygon + 1}";
+
+    // Spelled out because "13.2, 103.1" is exactly the ambiguity that produces swapped coordinates.
+    public static string At(Coordinate c) => $"(longitude {c.X}, latitude {c.Y})";
+
+    public static string Kilometres(double metres)
+    {
+        double km = metres / 1000;
+        return km < 100 ? $"{km:0.0} km" : $"{km:0} km";
+    }
+
+    public static string Count(int n, string singular, string plural) => n == 1 ? $"1 {singular}" : $"{n} {plural}";
+
+    public static GeometryIssue Issue(string rule, string message, Coordinate? location) =>
+        location is null ? new(rule, message) : new(rule, message, location.X, location.Y);
+}
