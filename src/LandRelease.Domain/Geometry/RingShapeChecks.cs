@@ -45,7 +45,13 @@ internal static class RingShapeChecks
                 ring.Points[0]);
         }
 
-        foreach (var polygon in rings.Except(flat).GroupBy(r => r.Polygon).Where(g => g.Count() > 1))
+        // Holes can only cancel a polygon's area once every ring encloses some.
+        if (flat.Count > 0)
+        {
+            yield break;
+        }
+
+        foreach (var polygon in rings.GroupBy(r => r.Polygon).Where(g => g.Count() > 1))
         {
             var shell = polygon.Single(r => r.IsShell);
             double net = polygon.Sum(r => (r.IsShell ? 1 : -1) * Math.Abs(Area.OfRing(r.Points)));

@@ -62,6 +62,18 @@ public sealed class RingShapeTests
     }
 
     [Fact]
+    public void ReportsAFlatOuterBoundaryWithHolesAsZeroArea()
+    {
+        var result = GeometryChecks.Check(Shapes.Wkt(
+            "POLYGON ((104 12, 104.01 12.01, 104.02 12.02, 104 12), (104 12, 104.001 12, 104.001 12.001, 104 12), "
+            + "(104.01 12, 104.011 12, 104.011 12.001, 104.01 12))"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(GeometryRules.ZeroArea, error.Rule);
+        Assert.StartsWith("Ring 1 of polygon 1 (its outer boundary)", error.Message);
+    }
+
+    [Fact]
     public void AcceptsAPolygonOfOneSquareMetre()
     {
         // 1 m is about 0.000009° of latitude: small, but land all the same.

@@ -67,6 +67,30 @@ public sealed class WarningTests
     }
 
     [Fact]
+    public void ANarrowCutIntoThePolygonIsASpikeToo()
+    {
+        // The same needle pointing inwards: as likely a GPS jump, though the interior angle there is ~359.7°.
+        var result = GeometryChecks.Check(Shapes.Wkt(
+            "POLYGON ((103 12, 103.06 12, 103.06 12.005, 103.02 12.0051, 103.06 12.0052, 103.06 12.01, 103 12.01, 103 12))"));
+
+        Assert.Equal(103.02, Shapes.Single(result.Warnings, GeometryRules.Spike).Longitude);
+    }
+
+    [Fact]
+    public void ListsTenSpikesAndCountsTheRest()
+    {
+        // A comb: twelve needles standing on the north edge of a strip.
+        var teeth = Enumerable.Range(0, 12).Select(i => 103.0 + 0.004 * (i + 1))
+            .SelectMany(x => new[] { $"{x:0.####} 12.001", $"{x + 0.00001:0.#####} 12.03", $"{x + 0.00002:0.#####} 12.001" });
+        string wkt = $"POLYGON ((103 12, 103.06 12, 103.06 12.001, {string.Join(", ", teeth.Reverse())}, 103 12.001, 103 12))";
+
+        var spikes = GeometryChecks.Check(Shapes.Wkt(wkt)).Warnings.Where(w => w.Rule == GeometryRules.Spike).ToList();
+
+        Assert.Equal(11, spikes.Count);
+        Assert.Equal("2 more spikes were found and not listed.", spikes[^1].Message);
+    }
+
+    [Fact]
     public void ASharpButOrdinaryCornerIsNotASpike()
     {
         // A long thin triangle whose sharpest angle is about 5.7°.
