@@ -45,9 +45,15 @@ internal static class HazardAreaEndpoints
                 "Send If-Match with the ETag of the version you edited, so a concurrent change is never overwritten.");
         }
 
+        if (ETags.IsWildcard(ifMatch))
+        {
+            return Problems.PreconditionRequired(
+                "If-Match: * would overwrite whatever version is stored; send the ETag of the version you edited.");
+        }
+
         if (ETags.ParseIfMatch(ifMatch) is not { } expected)
         {
-            return Problems.PreconditionFailed($"If-Match '{ifMatch}' does not name a version of this area.");
+            return Problems.PreconditionFailed($"If-Match {ifMatch} does not name a current version of this area (weak tags never match a write).");
         }
 
         var outcome = await register.ReviseAsync(id, expected, request, RecordedBy(http), ct);
@@ -80,7 +86,7 @@ internal static class HazardAreaEndpoints
         }
 
         var etag = ETags.For(feature.Version);
-        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        if (ETags.NoneMatchHits(http.Request.Headers.IfNoneMatch.ToString(), feature.Version))
         {
             http.Response.Headers.ETag = etag;
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

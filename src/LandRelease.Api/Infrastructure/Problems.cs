@@ -41,7 +41,8 @@ internal static class Problems
         TypedResults.Problem(title: "Precondition failed", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);
 
     public static ProblemHttpResult PreconditionRequired(string detail) =>
-        TypedResults.Problem(title: "Precondition required", detail: detail, statusCode: StatusCodes.Status428PreconditionRequired);
+        TypedResults.Problem(title: "Precondition required", detail: detail,
+            statusCode: StatusCodes.Status428PreconditionRequired, type: "https://www.rfc-editor.org/rfc/rfc6585#section-3");
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);

@@ -22,7 +22,14 @@ internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister r
         var organisations = await ReadAsync<OrganisationRequest[]>(Path.Combine(directory, "organisations.json"), ct) ?? [];
         foreach (var request in organisations)
         {
-            var code = request.Code!.ToUpperInvariant();
+            var errors = await OrganisationRequestValidator.ValidateAsync(request, db, ct);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Sample organisation {request.Code} is invalid: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+            }
+
+            var code = request.Code!.Trim().ToUpperInvariant();
             if (!await db.Organisations.AnyAsync(o => o.Code == code, ct))
             {
                 db.Organisations.Add(Organisation.Create(Guid.CreateVersion7(), code, request.Name!,
@@ -38,6 +45,11 @@ internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister r
         {
             switch (await register.RegisterAsync(feature, RecordedBy, ct))
             {
+                case RegisterOutcome.Stored { Warnings.Count: > 0 } withWarnings:
+                    stored++;
+                    logger.LogWarning("Sample {LocalId}: {Warnings}", feature.Properties?.LocalId,
+                        string.Join("; ", withWarnings.Warnings.Select(w => w.Message)));
+                    break;
                 case RegisterOutcome.Stored:
                     stored++;
                     break;

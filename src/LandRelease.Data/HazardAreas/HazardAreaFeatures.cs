@@ -73,19 +73,27 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
             sql.Append(" WHERE ").AppendJoin(" AND ", where);
         }
 
-        sql.Append($" ORDER BY a.id LIMIT {Add(command, query.Limit)}");
+        // One row more than asked tells whether a next page exists, so a full last page has no dead "next" link.
+        sql.Append($" ORDER BY a.id LIMIT {Add(command, query.Limit + 1)}");
         command.CommandText = sql.ToString();
 
         var features = new List<string>(query.Limit);
         Guid last = default;
+        var more = false;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (features.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+
             features.Add(reader.GetString(0));
             last = reader.GetGuid(1);
         }
 
-        return new FeaturePage(features, features.Count == query.Limit ? last : null);
+        return new FeaturePage(features, more ? last : null);
     }
 
     private static string Add<T>(NpgsqlCommand command, T value)
