@@ -85,9 +85,11 @@ internal sealed class HazardAreaRegister(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+                                           || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Someone else wrote the same version first; nothing of ours was saved.
+            // Someone else wrote the same version first (seen as a changed token, or as their version row
+            // already holding our version number); our transaction rolled back whole.
             return new RegisterOutcome.Stale(expectedVersion + 1);
         }
 

@@ -22,7 +22,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request",
                 Detail = bad.InnerException is JsonException json ? Describe(json) : bad.Message,
             },
-            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => new ProblemDetails
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+                or Microsoft.EntityFrameworkCore.DbUpdateException
+                {
+                    InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation },
+                } => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",

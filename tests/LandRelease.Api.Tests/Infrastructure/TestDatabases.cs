@@ -13,8 +13,11 @@ namespace LandRelease.Api.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabases
 {
-    private const string TemplateName = "lr_test_template";
     private const string TestPrefix = "lr_test_";
+
+    // Per run, so two runs against one server never share or drop each other's databases.
+    private static readonly string RunPrefix = $"{TestPrefix}{Guid.NewGuid().ToString("N")[..6]}_";
+    private static readonly string TemplateName = RunPrefix + "template";
     private static readonly Lazy<Task> Template = new(CreateTemplateAsync);
 
     public static string ServerConnectionString { get; } =
@@ -24,7 +27,7 @@ public static class TestDatabases
     public static async Task<string> CreateAsync()
     {
         await Template.Value;
-        var name = TestPrefix + Guid.NewGuid().ToString("N")[..12];
+        var name = RunPrefix + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {TemplateName}");
         return ConnectionStringFor(name);
     }
@@ -32,7 +35,7 @@ public static class TestDatabases
     /// <summary>A database with PostGIS (from template1) and nothing else.</summary>
     public static async Task<string> CreateEmptyAsync()
     {
-        var name = TestPrefix + "empty_" + Guid.NewGuid().ToString("N")[..12];
+        var name = RunPrefix + "empty_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync($"CREATE DATABASE {name}");
         return ConnectionStringFor(name);
     }
@@ -62,9 +65,16 @@ public static class TestDatabases
                 }
             }
 
+            // Leftovers of crashed runs; a database still in use belongs to a live run and stays.
             foreach (var name in leftovers)
             {
-                await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+                try
+                {
+                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name}", admin).ExecuteNonQueryAsync();
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
+                {
+                }
             }
 
             await new NpgsqlCommand($"CREATE DATABASE {TemplateName}", admin).ExecuteNonQueryAsync();
