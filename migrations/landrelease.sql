@@ -8,14 +8,14 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE EXTENSION IF NOT EXISTS postgis;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE TABLE countries (
         code character varying(3) NOT NULL,
         name character varying(100) NOT NULL,
@@ -28,7 +28,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE TABLE organisations (
         id uuid NOT NULL,
         code character varying(20) NOT NULL,
@@ -45,7 +45,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE TABLE hazard_areas (
         id uuid NOT NULL,
         country_code character varying(3) NOT NULL,
@@ -62,6 +62,7 @@ BEGIN
         version integer NOT NULL,
         recorded_at timestamp with time zone NOT NULL,
         recorded_by character varying(200) NOT NULL,
+        recorded_by_organisation character varying(20),
         change_reason character varying(1000) NOT NULL,
         CONSTRAINT pk_hazard_areas PRIMARY KEY (id),
         CONSTRAINT ck_hazard_areas_classification CHECK (classification IN ('CHA', 'SHA')),
@@ -76,7 +77,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE TABLE hazard_area_versions (
         id bigint GENERATED ALWAYS AS IDENTITY,
         hazard_area_id uuid NOT NULL,
@@ -94,6 +95,7 @@ BEGIN
         area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED NOT NULL,
         recorded_at timestamp with time zone NOT NULL,
         recorded_by character varying(200) NOT NULL,
+        recorded_by_organisation character varying(20),
         change_reason character varying(1000) NOT NULL,
         CONSTRAINT pk_hazard_area_versions PRIMARY KEY (id),
         CONSTRAINT fk_hazard_area_versions_hazard_areas_hazard_area_id FOREIGN KEY (hazard_area_id) REFERENCES hazard_areas (id) ON DELETE RESTRICT
@@ -103,58 +105,58 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE INDEX ix_countries_boundary ON countries USING gist (boundary);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE INDEX ix_hazard_area_versions_hazard_area_id_date_of_information ON hazard_area_versions (hazard_area_id, date_of_information);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE UNIQUE INDEX ix_hazard_area_versions_hazard_area_id_version ON hazard_area_versions (hazard_area_id, version);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE UNIQUE INDEX ix_hazard_areas_country_code_local_id ON hazard_areas (country_code, local_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE INDEX ix_hazard_areas_country_code_status_id ON hazard_areas (country_code, status, id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE INDEX ix_hazard_areas_geometry ON hazard_areas USING gist (geometry);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     CREATE INDEX ix_hazard_areas_organisation_code ON hazard_areas (organisation_code);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129214533_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261129214533_InitialRegister', '10.0.15');
+    VALUES ('20261129220907_InitialRegister', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -1,4 +1,5 @@
 using Hangfire;
+using LandRelease.Api.Access;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Infrastructure;
@@ -6,22 +7,32 @@ using LandRelease.Api.Organisations;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommand.Run(builder.Configuration, builder.Environment, tokenArgs);
+}
+
 builder.AddLandRelease();
 var app = builder.Build();
 
 if (args.Contains("migrate"))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
-    return;
+    return 0;
 }
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealthChecks("/health");
-app.MapHangfireDashboard("/hangfire");
+// Anonymous: the health probe and the API's documentation (which holds no data).
+app.MapHealthChecks("/health").AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
+app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
+app.MapScalarApiReference().AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [] }).RequireAuthorization(Policies.Admin);
 
 app.MapCountries();
 app.MapOrganisations();
@@ -29,5 +40,6 @@ app.MapHazardAreas();
 
 await DatabaseSetup.PrepareAsync(app);
 await app.RunAsync();
+return 0;
 
 public partial class Program;

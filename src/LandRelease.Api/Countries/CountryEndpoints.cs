@@ -1,3 +1,4 @@
+using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,8 @@ internal static class CountryEndpoints
 
     public static IEndpointRouteBuilder MapCountries(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/countries").WithTags("Countries");
+        // Reference data: boundaries are public knowledge, but the API is for its users.
+        var group = routes.MapGroup("/api/countries").WithTags("Countries").RequireAuthorization(Policies.AnyUser);
         group.MapGet("/", List);
         group.MapGet("/{code}", Get);
         return routes;

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Security.Claims;
+using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data.HazardAreas;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,21 +11,24 @@ internal static class HazardAreaEndpoints
 {
     public static IEndpointRouteBuilder MapHazardAreas(this IEndpointRouteBuilder routes)
     {
+        // Coordinates of uncleared land are sensitive: only the register's own users read them.
         var group = routes.MapGroup("/api/hazard-areas").WithTags("Hazardous areas");
-        group.MapPost("/", Create).Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json")
+        group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
+            .Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json")
             .Produces<HazardAreaFeature>(StatusCodes.Status201Created, GeoJsonResult<HazardAreaFeature>.MediaType);
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/{id:guid}/history", History);
-        group.MapPut("/{id:guid}", Revise).Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json");
+        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader);
+        group.MapPut("/{id:guid}", Revise).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
+            .Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json");
         return routes;
     }
 
     public static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult>> Create(
         [FromBody] HazardAreaFeatureRequest? request, HazardAreaRegister register, HazardAreaFeatures features,
-        HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = await register.RegisterAsync(request, RecordedBy(http), ct);
+        var outcome = await register.RegisterAsync(request, UserScope.From(user), ct);
         return outcome switch
         {
             RegisterOutcome.Stored stored => await StoredResponse(stored, features, StatusCodes.Status201Created, ct),
@@ -37,7 +41,7 @@ internal static class HazardAreaEndpoints
 
     public static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult>> Revise(
         Guid id, [FromBody] HazardAreaFeatureRequest? request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        HazardAreaRegister register, HazardAreaFeatures features, HttpContext http, CancellationToken ct)
+        HazardAreaRegister register, HazardAreaFeatures features, ClaimsPrincipal user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -56,7 +60,7 @@ internal static class HazardAreaEndpoints
             return Problems.PreconditionFailed($"If-Match {ifMatch} does not name a current version of this area (weak tags never match a write).");
         }
 
-        var outcome = await register.ReviseAsync(id, expected, request, RecordedBy(http), ct);
+        var outcome = await register.ReviseAsync(id, expected, request, UserScope.From(user), ct);
         return outcome is RegisterOutcome.Stored stored
             ? await StoredResponse(stored, features, StatusCodes.Status200OK, ct)
             : Failure(outcome);
@@ -65,6 +69,7 @@ internal static class HazardAreaEndpoints
     public static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult, StatusCodeHttpResult>> Get(
         Guid id, string? asAt, HazardAreaFeatures features, HttpContext http, CancellationToken ct)
     {
+        var scope = UserScope.From(http.User);
         if (asAt is not null)
         {
             var errors = new Dictionary<string, string[]>();
@@ -74,15 +79,25 @@ internal static class HazardAreaEndpoints
             }
 
             var version = await features.GetAsAtAsync(id, date, ct);
-            return version is null
-                ? Problems.NotFound($"Hazardous area {id} has no version with a date of information on or before {date:yyyy-MM-dd}.")
-                : new GeoJsonResult<HazardAreaFeature>(version.Json);
+            if (version is null)
+            {
+                return Problems.NotFound($"Hazardous area {id} has no version with a date of information on or before {date:yyyy-MM-dd}.");
+            }
+
+            return scope.CanRead(version.CountryCode)
+                ? new GeoJsonResult<HazardAreaFeature>(version.Json)
+                : Problems.Forbidden($"Your token does not reach {version.CountryCode}.");
         }
 
         var feature = await features.GetAsync(id, ct);
         if (feature is null)
         {
             return Problems.NotFound($"No hazardous area has id {id}.");
+        }
+
+        if (!scope.CanRead(feature.CountryCode))
+        {
+            return Problems.Forbidden($"Your token does not reach {feature.CountryCode}.");
         }
 
         var etag = ETags.For(feature.Version);
@@ -95,15 +110,21 @@ internal static class HazardAreaEndpoints
         return new GeoJsonResult<HazardAreaFeature>(feature.Json) { ETag = etag };
     }
 
-    public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ValidationProblem>> List(
+    public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ValidationProblem, ProblemHttpResult>> List(
         string? country, string? status, string? bbox, int? limit, string? cursor,
         HazardAreaFeatures features, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = HazardAreaListQuery.Read(country, status, bbox, limit, cursor, errors);
+        var visible = UserScope.From(http.User).ReadableCountries;
+        var query = HazardAreaListQuery.Read(country, status, bbox, limit, cursor, visible, errors);
         if (query is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (query.CountryCode is { } asked && !visible.Contains(asked))
+        {
+            return Problems.Forbidden($"Your token does not reach {asked}.");
         }
 
         var page = await features.ListAsync(query, ct);
@@ -111,12 +132,21 @@ internal static class HazardAreaEndpoints
     }
 
     public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ProblemHttpResult>> History(
-        Guid id, HazardAreaFeatures features, CancellationToken ct)
+        Guid id, HazardAreaFeatures features, ClaimsPrincipal user, CancellationToken ct)
     {
         var versions = await features.HistoryAsync(id, ct);
-        return versions.Count == 0
-            ? Problems.NotFound($"No hazardous area has id {id}.")
-            : new GeoJsonResult<HazardAreaFeatureCollection>(FeatureCollection.Write(new FeaturePage(versions, null), null));
+        if (versions.Count == 0)
+        {
+            return Problems.NotFound($"No hazardous area has id {id}.");
+        }
+
+        if (!UserScope.From(user).CanRead(versions[^1].CountryCode))
+        {
+            return Problems.Forbidden($"Your token does not reach {versions[^1].CountryCode}.");
+        }
+
+        var page = new FeaturePage([.. versions.Select(v => v.Json)], null);
+        return new GeoJsonResult<HazardAreaFeatureCollection>(FeatureCollection.Write(page, null));
     }
 
     private static async Task<Results<GeoJsonResult<HazardAreaFeature>, ValidationProblem, ProblemHttpResult>> StoredResponse(
@@ -137,11 +167,9 @@ internal static class HazardAreaEndpoints
             RegisterOutcome.Malformed m => TypedResults.ValidationProblem(m.Errors),
             RegisterOutcome.Rejected r => Problems.Unprocessable(r.Violations, r.GeometryErrors),
             RegisterOutcome.Missing m => Problems.NotFound($"No hazardous area has id {m.Id}."),
+            RegisterOutcome.Forbidden f => Problems.Forbidden(f.Reason),
             RegisterOutcome.Stale s => Problems.PreconditionFailed(
                 $"The area has changed since you read it (now version {s.CurrentVersion}); fetch it again and reapply your change."),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
         };
-
-    // Until access control arrives every caller is anonymous; the column is ready for the authenticated name.
-    private static string RecordedBy(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
 }

@@ -13,7 +13,7 @@ internal static class HazardAreaListQuery
     public const int MaxLimit = 1000;
 
     public static HazardAreaQuery? Read(string? country, string? status, string? bbox, int? limit, string? cursor,
-        Dictionary<string, string[]> errors)
+        IReadOnlyList<string> visibleCountries, Dictionary<string, string[]> errors)
     {
         string? statusWire = null;
         if (status is not null)
@@ -54,7 +54,7 @@ internal static class HazardAreaListQuery
             }
         }
 
-        return errors.Count > 0 ? null : new HazardAreaQuery(countryCode, statusWire, envelope, after, pageSize);
+        return errors.Count > 0 ? null : new HazardAreaQuery(countryCode, statusWire, envelope, after, pageSize, visibleCountries);
     }
 
     private static Envelope? ReadBbox(string bbox, Dictionary<string, string[]> errors)

@@ -1,3 +1,4 @@
+using LandRelease.Api.Access;
 using LandRelease.Api.Countries;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
@@ -21,9 +22,9 @@ internal sealed class HazardAreaRegister(
 {
     public const string InitialReason = "Registered";
 
-    public async Task<RegisterOutcome> RegisterAsync(HazardAreaFeatureRequest? request, string recordedBy, CancellationToken ct)
+    public async Task<RegisterOutcome> RegisterAsync(HazardAreaFeatureRequest? request, UserScope user, CancellationToken ct)
     {
-        var (read, failure) = await ValidateAsync(request, null, ct);
+        var (read, failure) = await ValidateAsync(request, null, user, ct);
         if (failure is not null)
         {
             return failure;
@@ -37,7 +38,7 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Duplicate(read!.Details.CountryCode, read.Details.LocalId, existingId);
         }
 
-        var area = HazardArea.Register(Guid.CreateVersion7(), read!.Details, read.Geometry, recordedBy,
+        var area = HazardArea.Register(Guid.CreateVersion7(), read!.Details, read.Geometry, user.Actor,
             clock.GetUtcNow(), read.ChangeReason ?? InitialReason);
         db.HazardAreas.Add(area);
         db.HazardAreaVersions.Add(area.Snapshot());
@@ -55,7 +56,7 @@ internal sealed class HazardAreaRegister(
     }
 
     public async Task<RegisterOutcome> ReviseAsync(Guid id, int expectedVersion, HazardAreaFeatureRequest? request,
-        string recordedBy, CancellationToken ct)
+        UserScope user, CancellationToken ct)
     {
         var area = await db.HazardAreas.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (area is null)
@@ -63,12 +64,18 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Missing(id);
         }
 
+        if (!user.CanWrite(area.CountryCode, area.OrganisationCode))
+        {
+            return new RegisterOutcome.Forbidden(
+                $"Your token does not allow changing {area.CountryCode} areas recorded by {area.OrganisationCode}.");
+        }
+
         if (area.Version != expectedVersion)
         {
             return new RegisterOutcome.Stale(area.Version);
         }
 
-        var (read, failure) = await ValidateAsync(request, area, ct);
+        var (read, failure) = await ValidateAsync(request, area, user, ct);
         if (failure is not null)
         {
             return failure;
@@ -79,7 +86,7 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Malformed(new() { ["properties.changeReason"] = ["Say why the area is revised (changeReason)."] });
         }
 
-        area.Revise(read.Details, read.Geometry, recordedBy, clock.GetUtcNow(), read.ChangeReason);
+        area.Revise(read.Details, read.Geometry, user.Actor, clock.GetUtcNow(), read.ChangeReason);
         db.HazardAreaVersions.Add(area.Snapshot());
         try
         {
@@ -97,7 +104,7 @@ internal sealed class HazardAreaRegister(
     }
 
     private async Task<(Checked? Read, RegisterOutcome? Failure)> ValidateAsync(HazardAreaFeatureRequest? request,
-        HazardArea? current, CancellationToken ct)
+        HazardArea? current, UserScope user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var read = HazardAreaRequestReader.Read(request, errors);
@@ -106,12 +113,19 @@ internal sealed class HazardAreaRegister(
             return (null, new RegisterOutcome.Malformed(errors));
         }
 
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var violations = new List<RuleViolation>(current is null
             ? HazardAreaRules.Check(read.Details, today)
             : HazardAreaRules.CheckRevision(current, read.Details, today));
 
         var country = await boundaries.FindAsync(read.Details.CountryCode, ct);
+        if (country is not null && !user.CanWrite(read.Details.CountryCode, read.Details.OrganisationCode))
+        {
+            return (null, new RegisterOutcome.Forbidden(
+                $"Your token does not allow recording {read.Details.CountryCode} areas in the name of {read.Details.OrganisationCode}."));
+        }
+
         if (country is null)
         {
             violations.Add(new("country-unknown", "properties.countryCode",

@@ -16,6 +16,9 @@ internal abstract record RegisterOutcome
 
     public sealed record Missing(Guid Id) : RegisterOutcome;
 
+    /// <summary>The caller's token does not reach this country or organisation (403).</summary>
+    public sealed record Forbidden(string Reason) : RegisterOutcome;
+
     public sealed record Duplicate(string CountryCode, string LocalId, Guid ExistingId) : RegisterOutcome;
 
     /// <summary>The writer's version is not the current one (412).</summary>

@@ -44,6 +44,9 @@ internal static class Problems
         TypedResults.Problem(title: "Precondition required", detail: detail,
             statusCode: StatusCodes.Status428PreconditionRequired, type: "https://www.rfc-editor.org/rfc/rfc6585#section-3");
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LandRelease.Api.Access;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Samples;
@@ -35,7 +36,10 @@ internal static class ServiceRegistration
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
+        services.AddLandReleaseRateLimits(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes);
         services.AddLandReleaseJobs(builder.Configuration, connectionString);
         return builder;
     }

@@ -1,3 +1,4 @@
+using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
@@ -12,9 +13,9 @@ internal static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/organisations").WithTags("Organisations");
-        group.MapGet("/", List);
-        group.MapGet("/{code}", Get);
-        group.MapPost("/", Create);
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
+        group.MapGet("/{code}", Get).RequireAuthorization(Policies.AnyUser);
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LandRelease.Api.Access;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Organisations;
 using LandRelease.Data;
@@ -15,7 +16,12 @@ namespace LandRelease.Api.Samples;
 internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister register, TimeProvider clock,
     ILogger<SampleLoader> logger)
 {
-    public const string RecordedBy = "sample-loader";
+    /// <summary>The loader acts as the national authority of every country it loads.</summary>
+    private static UserScope LoaderScope(IEnumerable<string> countries) => UserScope.From(new System.Security.Claims.ClaimsPrincipal(
+        new System.Security.Claims.ClaimsIdentity(
+            countries.Select(c => new System.Security.Claims.Claim(TokenClaims.Country, c))
+                .Append(new(TokenClaims.Name, "sample-loader"))
+                .Append(new(TokenClaims.Role, Roles.NationalAuthority)), "samples")));
 
     public async Task LoadAsync(string directory, CancellationToken ct)
     {
@@ -40,10 +46,11 @@ internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister r
         await db.SaveChangesAsync(ct);
 
         var areas = await ReadAsync<SampleFeatureCollection>(Path.Combine(directory, "hazard-areas.geojson"), ct);
+        var loader = LoaderScope(await db.Countries.Select(c => c.Code).ToListAsync(ct));
         int stored = 0, present = 0;
         foreach (var feature in areas?.Features ?? [])
         {
-            switch (await register.RegisterAsync(feature, RecordedBy, ct))
+            switch (await register.RegisterAsync(feature, loader, ct))
             {
                 case RegisterOutcome.Stored { Warnings.Count: > 0 } withWarnings:
                     stored++;

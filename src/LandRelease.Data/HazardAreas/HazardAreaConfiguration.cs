@@ -35,6 +35,7 @@ internal sealed class HazardAreaConfiguration : IEntityTypeConfiguration<HazardA
         builder.Property(a => a.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.RecordedBy).HasMaxLength(200);
+        builder.Property(a => a.RecordedByOrganisation).HasMaxLength(20);
         builder.Property(a => a.ChangeReason).HasMaxLength(1000);
 
         builder.HasIndex(a => new { a.CountryCode, a.LocalId }).IsUnique();

@@ -19,7 +19,8 @@ internal static class HazardAreaFeatureSql
         'areaSqm', round({0}.area_sqm::numeric, 2),
         'version', {0}.version,
         'recordedAt', to_char({0}.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-        'recordedBy', {0}.recorded_by
+        'recordedBy', {0}.recorded_by,
+        'recordedByOrganisation', {0}.recorded_by_organisation
         """;
 
     private static string CommonProperties(string alias) => CommonPropertiesTemplate.Replace("{0}", alias, StringComparison.Ordinal);

@@ -7,17 +7,19 @@ namespace LandRelease.Data.HazardAreas;
 public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
 {
     private static readonly string ByIdSql =
-        $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version FROM hazard_areas a WHERE a.id = $1";
+        $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version, a.country_code, a.organisation_code FROM hazard_areas a WHERE a.id = $1";
 
     // The latest version whose facts were true on the date; among same-day versions, the latest recorded.
     private static readonly string AsAtSql = $"""
-        SELECT {HazardAreaFeatureSql.Version("v")}, v.version FROM hazard_area_versions v
+        SELECT {HazardAreaFeatureSql.Version("v")}, v.version, v.country_code, v.organisation_code FROM hazard_area_versions v
         WHERE v.hazard_area_id = $1 AND v.date_of_information <= $2
         ORDER BY v.date_of_information DESC, v.version DESC LIMIT 1
         """;
 
-    private static readonly string HistorySql =
-        $"SELECT {HazardAreaFeatureSql.Version("v")} FROM hazard_area_versions v WHERE v.hazard_area_id = $1 ORDER BY v.version";
+    private static readonly string HistorySql = $"""
+        SELECT {HazardAreaFeatureSql.Version("v")}, v.version, v.country_code, v.organisation_code
+        FROM hazard_area_versions v WHERE v.hazard_area_id = $1 ORDER BY v.version
+        """;
 
     public async Task<StoredFeature?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -34,17 +36,24 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
         return await ReadOneAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> HistoryAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredFeature>> HistoryAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(HistorySql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        return await ReadTextsAsync(command, cancellationToken);
+        var versions = new List<StoredFeature>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(Read(reader));
+        }
+
+        return versions;
     }
 
     public async Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
-        var where = new List<string>();
+        var where = new List<string> { $"a.country_code = ANY({Add(command, query.VisibleCountries.ToArray())})" };
         if (query.CountryCode is not null)
         {
             where.Add($"a.country_code = {Add(command, query.CountryCode)}");
@@ -67,11 +76,8 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
             where.Add($"a.id > {Add(command, after)}");
         }
 
-        var sql = new StringBuilder($"SELECT {HazardAreaFeatureSql.Current("a")}, a.id FROM hazard_areas a");
-        if (where.Count > 0)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        }
+        var sql = new StringBuilder($"SELECT {HazardAreaFeatureSql.Current("a")}, a.id FROM hazard_areas a WHERE ")
+            .AppendJoin(" AND ", where);
 
         // One row more than asked tells whether a next page exists, so a full last page has no dead "next" link.
         sql.Append($" ORDER BY a.id LIMIT {Add(command, query.Limit + 1)}");
@@ -105,18 +111,9 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
     private static async Task<StoredFeature?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new StoredFeature(reader.GetString(0), reader.GetInt32(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    private static async Task<IReadOnlyList<string>> ReadTextsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var texts = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            texts.Add(reader.GetString(0));
-        }
-
-        return texts;
-    }
+    private static StoredFeature Read(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
 }

@@ -3,9 +3,12 @@ using NetTopologySuite.Geometries;
 namespace LandRelease.Data.HazardAreas;
 
 /// <summary>A page request: filters, a bounding box, and the last id of the previous page (keyset paging).</summary>
-public sealed record HazardAreaQuery(string? CountryCode, string? Status, Envelope? Bbox, Guid? After, int Limit);
+/// <remarks><paramref name="VisibleCountries"/> bounds the page to what the caller may see, whatever else is asked.</remarks>
+public sealed record HazardAreaQuery(string? CountryCode, string? Status, Envelope? Bbox, Guid? After, int Limit,
+    IReadOnlyList<string> VisibleCountries);
 
 /// <summary>Rendered features (GeoJSON text) and the id to continue after, when there may be more.</summary>
 public sealed record FeaturePage(IReadOnlyList<string> Features, Guid? NextAfter);
 
-public sealed record StoredFeature(string Json, int Version);
+/// <summary>A rendered Feature with what access checks need: its country and the organisation that recorded it.</summary>
+public sealed record StoredFeature(string Json, int Version, string CountryCode, string OrganisationCode);

@@ -26,6 +26,7 @@ internal sealed class HazardAreaVersionConfiguration : IEntityTypeConfiguration<
         builder.Property(v => v.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
         builder.Property(v => v.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
         builder.Property(v => v.RecordedBy).HasMaxLength(200);
+        builder.Property(v => v.RecordedByOrganisation).HasMaxLength(20);
         builder.Property(v => v.ChangeReason).HasMaxLength(1000);
 
         builder.HasIndex(v => new { v.HazardAreaId, v.Version }).IsUnique();

@@ -1,3 +1,4 @@
+using LandRelease.Domain.Common;
 using NetTopologySuite.Geometries;
 
 namespace LandRelease.Domain.HazardAreas;
@@ -30,26 +31,27 @@ public sealed class HazardArea
     public int Version { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public string RecordedBy { get; private set; } = "";
+    public string? RecordedByOrganisation { get; private set; }
     public string ChangeReason { get; private set; } = "";
 
-    public static HazardArea Register(Guid id, HazardAreaDetails details, MultiPolygon geometry, string recordedBy,
+    public static HazardArea Register(Guid id, HazardAreaDetails details, MultiPolygon geometry, Actor actor,
         DateTimeOffset recordedAt, string reason)
     {
         var area = new HazardArea { Id = id, CountryCode = details.CountryCode, LocalId = details.LocalId, Version = 1 };
-        area.Apply(details, geometry, recordedBy, recordedAt, reason);
+        area.Apply(details, geometry, actor, recordedAt, reason);
         return area;
     }
 
-    public void Revise(HazardAreaDetails details, MultiPolygon geometry, string recordedBy, DateTimeOffset recordedAt,
+    public void Revise(HazardAreaDetails details, MultiPolygon geometry, Actor actor, DateTimeOffset recordedAt,
         string reason)
     {
         Version++;
-        Apply(details, geometry, recordedBy, recordedAt, reason);
+        Apply(details, geometry, actor, recordedAt, reason);
     }
 
     public HazardAreaVersion Snapshot() => HazardAreaVersion.Of(this);
 
-    private void Apply(HazardAreaDetails details, MultiPolygon geometry, string recordedBy, DateTimeOffset recordedAt,
+    private void Apply(HazardAreaDetails details, MultiPolygon geometry, Actor actor, DateTimeOffset recordedAt,
         string reason)
     {
         Name = details.Name;
@@ -60,7 +62,8 @@ public sealed class HazardArea
         DateOfInformation = details.DateOfInformation;
         OrganisationCode = details.OrganisationCode;
         Geometry = geometry;
-        RecordedBy = recordedBy;
+        RecordedBy = actor.Name;
+        RecordedByOrganisation = actor.Organisation;
         RecordedAt = recordedAt;
         ChangeReason = reason;
     }

@@ -29,6 +29,7 @@ public sealed class HazardAreaVersion
     public double AreaSqm { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public string RecordedBy { get; private set; } = "";
+    public string? RecordedByOrganisation { get; private set; }
     public string ChangeReason { get; private set; } = "";
 
     internal static HazardAreaVersion Of(HazardArea area) => new()
@@ -47,6 +48,7 @@ public sealed class HazardAreaVersion
         Geometry = area.Geometry,
         RecordedAt = area.RecordedAt,
         RecordedBy = area.RecordedBy,
+        RecordedByOrganisation = area.RecordedByOrganisation,
         ChangeReason = area.ChangeReason,
     };
 }

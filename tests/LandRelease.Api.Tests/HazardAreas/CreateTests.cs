@@ -46,7 +46,8 @@ public sealed class CreateTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
         Assert.Equal("2024-05-01", p.GetProperty("dateOfInformation").GetString());
         Assert.Equal("CMAC", p.GetProperty("organisation").GetString());
         Assert.Equal(1, p.GetProperty("version").GetInt32());
-        Assert.Equal("anonymous", p.GetProperty("recordedBy").GetString());
+        Assert.Equal("test-user", p.GetProperty("recordedBy").GetString());
+        Assert.Equal("CMAA", p.GetProperty("recordedByOrganisation").GetString());
         Assert.InRange(p.GetProperty("recordedAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(1L, await api.VersionRowsAsync(id));
     }

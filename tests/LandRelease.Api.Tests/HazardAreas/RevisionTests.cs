@@ -66,7 +66,8 @@ public sealed class RevisionTests(ApiFactory api) : IClassFixture<ApiFactory>, I
         Assert.Equal(2, p.GetProperty("version").GetInt32());
         Assert.Equal("Rice field, north part", p.GetProperty("name").GetString());
         Assert.Equal("WORKED_ON", p.GetProperty("status").GetString());
-        Assert.Equal("anonymous", p.GetProperty("recordedBy").GetString());
+        Assert.Equal("test-user", p.GetProperty("recordedBy").GetString());
+        Assert.Equal("CMAA", p.GetProperty("recordedByOrganisation").GetString());
         Assert.Equal(2, await api.ScalarAsync<int>("SELECT version FROM hazard_areas WHERE id = $1", id));
         Assert.Equal(2L, await api.VersionRowsAsync(id));
     }

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using LandRelease.Api.Access;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
@@ -7,6 +9,12 @@ namespace LandRelease.Api.Tests.Infrastructure;
 /// <summary>The API in-process over HTTP, on a database of its own (one per test class).</summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The ten countries, for the default identity that may do everything the tests need.</summary>
+    public static readonly string[] AllCountries = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"];
+
+    // A fresh key per factory: tokens of one test class are worthless to another, as in a real deployment.
+    private readonly AuthOptions _auth = new() { DevelopmentSigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
+
     public string ConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
@@ -18,6 +26,29 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         builder.UseSetting("Samples:LoadFrom", "");
+        builder.UseSetting("Auth:DevelopmentSigningKey", _auth.DevelopmentSigningKey);
+        builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
+    }
+
+    /// <summary>Clients from CreateClient() act as an administrator and national authority of every country.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Token([Roles.Admin, Roles.NationalAuthority], AllCountries, "CMAA"));
+    }
+
+    public string Token(string[] roles, string[] countries, string? organisation, string name = "test-user") =>
+        DevelopmentTokens.Issue(_auth, name, roles, countries, organisation, TimeSpan.FromHours(1));
+
+    /// <summary>A client acting as the given user; with no roles, an anonymous client.</summary>
+    public HttpClient ClientAs(string[] roles, string[] countries, string? organisation, string name = "test-user")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = roles.Length == 0
+            ? null
+            : new AuthenticationHeaderValue("Bearer", Token(roles, countries, organisation, name));
+        return client;
     }
 
     /// <summary>Runs SQL straight against this class's database, to look past the API.</summary>

@@ -39,7 +39,7 @@ public sealed class MigrationScriptTests
             var columns = await new NpgsqlCommand(
                 "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'hazard_areas'",
                 connection).ExecuteScalarAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(16L, columns);
+            Assert.Equal(17L, columns);
         }
         finally
         {

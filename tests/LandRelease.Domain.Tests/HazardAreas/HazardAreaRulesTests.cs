@@ -40,7 +40,7 @@ public sealed class HazardAreaRulesTests
     [Fact]
     public void RevisionMayNotChangeCountryOrLocalId()
     {
-        var area = HazardArea.Register(Guid.NewGuid(), Details(HazardClassification.Sha), Square(), "tester", DateTimeOffset.UnixEpoch, "Registered");
+        var area = HazardArea.Register(Guid.NewGuid(), Details(HazardClassification.Sha), Square(), new Actor("tester", "CMAC"), DateTimeOffset.UnixEpoch, "Registered");
         var revised = Details(HazardClassification.Sha) with { CountryCode = "LAO", LocalId = "OTHER" };
         var violations = HazardAreaRules.CheckRevision(area, revised, Today);
         Assert.Equal(["properties.countryCode", "properties.localId"], violations.Select(v => v.Field).ToArray());
@@ -50,9 +50,9 @@ public sealed class HazardAreaRulesTests
     [Fact]
     public void RevisingBumpsTheVersionAndTheSnapshotCarriesIt()
     {
-        var area = HazardArea.Register(Guid.NewGuid(), Details(HazardClassification.Sha), Square(), "tester", DateTimeOffset.UnixEpoch, "Registered");
+        var area = HazardArea.Register(Guid.NewGuid(), Details(HazardClassification.Sha), Square(), new Actor("tester", "CMAC"), DateTimeOffset.UnixEpoch, "Registered");
         var revised = Details(HazardClassification.Cha, new Evidence(EvidenceKind.Direct, "AP mine found")) with { Name = "North field" };
-        area.Revise(revised, Square(), "surveyor", DateTimeOffset.UnixEpoch.AddDays(1), "Device found");
+        area.Revise(revised, Square(), new Actor("surveyor", "CMAC"), DateTimeOffset.UnixEpoch.AddDays(1), "Device found");
         var snapshot = area.Snapshot();
         Assert.Equal(2, area.Version);
         Assert.Equal(2, snapshot.Version);

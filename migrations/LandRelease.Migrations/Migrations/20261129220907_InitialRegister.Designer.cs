@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using LandRelease.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -13,9 +14,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LandRelease.Migrations
 {
     [DbContext(typeof(LandReleaseDbContext))]
-    partial class LandReleaseDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261129220907_InitialRegister")]
+    partial class InitialRegister
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -136,6 +139,11 @@ namespace LandRelease.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -261,6 +269,11 @@ namespace LandRelease.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
 
                     b.Property<string>("Status")
                         .IsRequired()

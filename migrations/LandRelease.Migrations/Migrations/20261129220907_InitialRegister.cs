@@ -68,6 +68,7 @@ namespace LandRelease.Migrations
                     version = table.Column<int>(type: "integer", nullable: false),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_by_organisation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     change_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
@@ -112,6 +113,7 @@ namespace LandRelease.Migrations
                     area_sqm = table.Column<double>(type: "double precision", nullable: false, computedColumnSql: "ST_Area(geometry::geography)", stored: true),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_by_organisation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     change_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>

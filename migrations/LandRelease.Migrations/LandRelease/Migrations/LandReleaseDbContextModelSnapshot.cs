@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using LandRelease.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -14,11 +13,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LandRelease.Migrations
 {
     [DbContext(typeof(LandReleaseDbContext))]
-    [Migration("20261129214533_InitialRegister")]
-    partial class InitialRegister
+    partial class LandReleaseDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -139,6 +136,11 @@ namespace LandRelease.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -264,6 +266,11 @@ namespace LandRelease.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
 
                     b.Property<string>("Status")
                         .IsRequired()

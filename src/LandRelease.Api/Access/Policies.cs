@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace LandRelease.Api.Access;
+
+/// <summary>
+/// Route-level policies: the role gate. Which country and organisation a user may touch is checked
+/// against the record itself (<see cref="UserScope"/>), since it depends on data the route cannot see.
+/// </summary>
+public static class Policies
+{
+    public const string AnyUser = "any-user";
+    public const string RegisterReader = "register-reader";
+    public const string RegisterWriter = "register-writer";
+    public const string Admin = "admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(AnyUser, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(RegisterReader, p => p.RequireRole(Roles.FieldOperator, Roles.NationalAuthority));
+        options.AddPolicy(RegisterWriter, p => p.RequireRole(Roles.FieldOperator, Roles.NationalAuthority));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        // A route that forgets its policy is closed, not open; a test also insists every route names one.
+        options.FallbackPolicy = options.GetPolicy(AnyUser);
+    }
+}
