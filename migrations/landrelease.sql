@@ -8,14 +8,34 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE EXTENSION IF NOT EXISTS postgis;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE TABLE audit_log (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        at timestamp with time zone NOT NULL,
+        actor character varying(200) NOT NULL,
+        actor_organisation character varying(20),
+        country_code character varying(3),
+        entity_type character varying(40) NOT NULL,
+        entity_id uuid NOT NULL,
+        action character varying(40) NOT NULL,
+        before jsonb,
+        after jsonb,
+        reason character varying(2000),
+        CONSTRAINT pk_audit_log PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE TABLE countries (
         code character varying(3) NOT NULL,
         name character varying(100) NOT NULL,
@@ -28,7 +48,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE TABLE organisations (
         id uuid NOT NULL,
         code character varying(20) NOT NULL,
@@ -45,7 +65,26 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE TABLE quality_incidents (
+        id uuid NOT NULL,
+        hazard_area_id uuid NOT NULL,
+        country_code character varying(3) NOT NULL,
+        decision_id uuid NOT NULL,
+        overlapping_decision_ids uuid[] NOT NULL,
+        overlap_sqm double precision NOT NULL,
+        kind character varying(32) NOT NULL,
+        date_of_information date NOT NULL,
+        detected_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_quality_incidents PRIMARY KEY (id),
+        CONSTRAINT ck_quality_incidents_kind CHECK (kind IN ('CANCELLED_LAND_REWORKED', 'OVERLAPPING_RELEASE'))
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE TABLE hazard_areas (
         id uuid NOT NULL,
         country_code character varying(3) NOT NULL,
@@ -59,6 +98,9 @@ BEGIN
         organisation_code character varying(20) NOT NULL,
         geometry geometry(MultiPolygon,4326) NOT NULL,
         area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED NOT NULL,
+        remaining_geometry geometry(MultiPolygon,4326) NOT NULL,
+        remaining_area_sqm double precision GENERATED ALWAYS AS (ST_Area(remaining_geometry::geography)) STORED NOT NULL,
+        released_area_sqm double precision NOT NULL,
         version integer NOT NULL,
         recorded_at timestamp with time zone NOT NULL,
         recorded_by character varying(200) NOT NULL,
@@ -77,7 +119,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE TABLE hazard_area_versions (
         id bigint GENERATED ALWAYS AS IDENTITY,
         hazard_area_id uuid NOT NULL,
@@ -105,58 +147,199 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE TABLE release_decisions (
+        id uuid NOT NULL,
+        hazard_area_id uuid NOT NULL,
+        country_code character varying(3) NOT NULL,
+        kind character varying(16) NOT NULL,
+        geometry geometry(MultiPolygon,4326) NOT NULL,
+        area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED NOT NULL,
+        credited_area_sqm double precision NOT NULL DEFAULT 0.0,
+        entered_area jsonb,
+        activity_id uuid,
+        organisation_code character varying(20) NOT NULL,
+        date_of_information date NOT NULL,
+        notes character varying(4000),
+        attachments jsonb NOT NULL,
+        state character varying(16) NOT NULL,
+        state_reason character varying(2000),
+        approved_at timestamp with time zone,
+        revoked_from date,
+        version integer NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        created_by character varying(200) NOT NULL,
+        CONSTRAINT pk_release_decisions PRIMARY KEY (id),
+        CONSTRAINT ck_release_decisions_geometry_valid CHECK (ST_IsValid(geometry)),
+        CONSTRAINT ck_release_decisions_kind CHECK (kind IN ('CANCELLED', 'CLEARED', 'REDUCED')),
+        CONSTRAINT ck_release_decisions_state CHECK (state IN ('APPROVED', 'CERTIFIED', 'DRAFT', 'HANDED_OVER', 'REJECTED', 'REVOKED', 'SUBMITTED')),
+        CONSTRAINT fk_release_decisions_hazard_areas_hazard_area_id FOREIGN KEY (hazard_area_id) REFERENCES hazard_areas (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_release_decisions_organisations_organisation_code FOREIGN KEY (organisation_code) REFERENCES organisations (code) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE TABLE decision_events (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        decision_id uuid NOT NULL,
+        from_state character varying(16) NOT NULL,
+        to_state character varying(16) NOT NULL,
+        at timestamp with time zone NOT NULL,
+        by character varying(200) NOT NULL,
+        by_organisation character varying(20),
+        reason character varying(2000),
+        CONSTRAINT pk_decision_events PRIMARY KEY (id),
+        CONSTRAINT fk_decision_events_release_decisions_decision_id FOREIGN KEY (decision_id) REFERENCES release_decisions (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_audit_log_entity_type_entity_id_id ON audit_log (entity_type, entity_id, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE INDEX ix_countries_boundary ON countries USING gist (boundary);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_decision_events_decision_id ON decision_events (decision_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE INDEX ix_hazard_area_versions_hazard_area_id_date_of_information ON hazard_area_versions (hazard_area_id, date_of_information);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE UNIQUE INDEX ix_hazard_area_versions_hazard_area_id_version ON hazard_area_versions (hazard_area_id, version);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE UNIQUE INDEX ix_hazard_areas_country_code_local_id ON hazard_areas (country_code, local_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE INDEX ix_hazard_areas_country_code_status_id ON hazard_areas (country_code, status, id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE INDEX ix_hazard_areas_geometry ON hazard_areas USING gist (geometry);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     CREATE INDEX ix_hazard_areas_organisation_code ON hazard_areas (organisation_code);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129220907_InitialRegister') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_quality_incidents_country_code_date_of_information ON quality_incidents (country_code, date_of_information);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE UNIQUE INDEX ix_quality_incidents_decision_id ON quality_incidents (decision_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_quality_incidents_hazard_area_id ON quality_incidents (hazard_area_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_release_decisions_country_code_state_date_of_information ON release_decisions (country_code, state, date_of_information);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_release_decisions_geometry ON release_decisions USING gist (geometry);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_release_decisions_hazard_area_id_state ON release_decisions (hazard_area_id, state);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
+    CREATE INDEX ix_release_decisions_organisation_code ON release_decisions (organisation_code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222439_Initial') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261129220907_InitialRegister', '10.0.15');
+    VALUES ('20261129222439_Initial', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222526_AuditLogAppendOnly') THEN
+    CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+    END;
+    $$;
+    CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+    CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261129222526_AuditLogAppendOnly') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261129222526_AuditLogAppendOnly', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

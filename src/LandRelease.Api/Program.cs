@@ -1,9 +1,12 @@
 using Hangfire;
 using LandRelease.Api.Access;
+using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Organisations;
+using LandRelease.Api.Quality;
+using LandRelease.Api.Releases;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +40,9 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [] 
 app.MapCountries();
 app.MapOrganisations();
 app.MapHazardAreas();
+app.MapReleaseDecisions();
+app.MapQualityIncidents();
+app.MapAudit();
 
 await DatabaseSetup.PrepareAsync(app);
 await app.RunAsync();

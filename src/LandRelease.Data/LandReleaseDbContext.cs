@@ -1,6 +1,8 @@
+using LandRelease.Domain.Audit;
 using LandRelease.Domain.Countries;
 using LandRelease.Domain.HazardAreas;
 using LandRelease.Domain.Organisations;
+using LandRelease.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Data;
@@ -11,6 +13,10 @@ public sealed class LandReleaseDbContext(DbContextOptions<LandReleaseDbContext> 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<HazardArea> HazardAreas => Set<HazardArea>();
     public DbSet<HazardAreaVersion> HazardAreaVersions => Set<HazardAreaVersion>();
+    public DbSet<ReleaseDecision> ReleaseDecisions => Set<ReleaseDecision>();
+    public DbSet<DecisionEvent> DecisionEvents => Set<DecisionEvent>();
+    public DbSet<QualityIncident> QualityIncidents => Set<QualityIncident>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,14 +11,18 @@ public static class Policies
     public const string AnyUser = "any-user";
     public const string RegisterReader = "register-reader";
     public const string RegisterWriter = "register-writer";
+    public const string NationalAuthority = "national-authority";
     public const string Admin = "admin";
+    public const string AuditReader = "audit-reader";
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(AnyUser, p => p.RequireAuthenticatedUser());
         options.AddPolicy(RegisterReader, p => p.RequireRole(Roles.FieldOperator, Roles.NationalAuthority));
         options.AddPolicy(RegisterWriter, p => p.RequireRole(Roles.FieldOperator, Roles.NationalAuthority));
+        options.AddPolicy(NationalAuthority, p => p.RequireRole(Roles.NationalAuthority));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.NationalAuthority));
         // A route that forgets its policy is closed, not open; a test also insists every route names one.
         options.FallbackPolicy = options.GetPolicy(AnyUser);
     }

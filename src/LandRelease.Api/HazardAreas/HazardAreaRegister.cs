@@ -1,6 +1,9 @@
 using LandRelease.Api.Access;
+using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Data;
+using LandRelease.Data.Releases;
+using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
 using LandRelease.Domain.HazardAreas;
@@ -42,6 +45,8 @@ internal sealed class HazardAreaRegister(
             clock.GetUtcNow(), read.ChangeReason ?? InitialReason);
         db.HazardAreas.Add(area);
         db.HazardAreaVersions.Add(area.Snapshot());
+        db.AuditLog.Add(AuditEntry.Record(user.Actor, area.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
+            "CREATE", null, AuditSnapshots.Of(area), area.ChangeReason));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -86,11 +91,18 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Malformed(new() { ["properties.changeReason"] = ["Say why the area is revised (changeReason)."] });
         }
 
+        var before = AuditSnapshots.Of(area);
         area.Revise(read.Details, read.Geometry, user.Actor, clock.GetUtcNow(), read.ChangeReason);
         db.HazardAreaVersions.Add(area.Snapshot());
+        db.AuditLog.Add(AuditEntry.Record(user.Actor, area.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
+            "REVISE", before, AuditSnapshots.Of(area), area.ChangeReason));
         try
         {
+            // A new outline changes what remains of the area once its released land is taken away.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await ReleaseCounting.RecomputeAsync(db, area.Id, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
                                            || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

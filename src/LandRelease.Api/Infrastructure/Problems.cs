@@ -44,6 +44,11 @@ internal static class Problems
         TypedResults.Problem(title: "Precondition required", detail: detail,
             statusCode: StatusCodes.Status428PreconditionRequired, type: "https://www.rfc-editor.org/rfc/rfc6585#section-3");
 
+    /// <summary>A workflow move that does not exist from the current state: says the state and the moves that do.</summary>
+    public static ProblemHttpResult IllegalMove(string detail, string state, IReadOnlyList<string> allowedMoves) =>
+        TypedResults.Problem(title: "Illegal workflow move", detail: detail, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["state"] = state, ["allowedMoves"] = allowedMoves });
+
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 

@@ -24,12 +24,14 @@ internal static class ServiceRegistration
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
         services.AddScoped<SampleLoader>();
+        services.AddScoped<Releases.ReleaseDecisionService>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
 
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(
                 new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
         });
         // Binding failures (invalid JSON, wrong types) reach the exception handler, which names what is wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

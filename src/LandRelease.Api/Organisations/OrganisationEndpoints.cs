@@ -43,7 +43,8 @@ internal static class OrganisationEndpoints
     }
 
     public static async Task<Results<Created<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        OrganisationRequest request, LandReleaseDbContext db, TimeProvider clock, CancellationToken ct)
+        OrganisationRequest request, LandReleaseDbContext db, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var errors = await OrganisationRequestValidator.ValidateAsync(request, db, ct);
         if (errors.Count > 0)
@@ -60,6 +61,8 @@ internal static class OrganisationEndpoints
         var organisation = Organisation.Create(Guid.CreateVersion7(), code, request.Name!,
             WireName<OrganisationKind>.Parse(request.Kind!), request.Countries!, clock.GetUtcNow());
         db.Organisations.Add(organisation);
+        db.AuditLog.Add(Domain.Audit.AuditEntry.Record(UserScope.From(user).Actor, organisation.CreatedAt, null,
+            Audit.AuditEntityTypes.Organisation, organisation.Id, "CREATE", null, Audit.AuditSnapshots.Of(organisation), null));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/organisations/{organisation.Code}", OrganisationResponse.From(organisation));
     }

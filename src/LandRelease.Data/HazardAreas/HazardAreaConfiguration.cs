@@ -27,12 +27,14 @@ internal sealed class HazardAreaConfiguration : IEntityTypeConfiguration<HazardA
             .ElementType(e => e.HasConversion<WireNameConverter<ContaminationType>>());
         builder.Property(a => a.Evidence)
             .HasColumnType("jsonb")
-            .HasConversion(EvidenceJson.Converter, EvidenceJson.Comparer);
+            .HasConversion(JsonColumn.ListConverter<Evidence>(), JsonColumn.ListComparer<Evidence>());
         builder.Property(a => a.OrganisationCode).HasMaxLength(20);
         builder.Property(a => a.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
 
         // Geodesic area on the WGS 84 ellipsoid; a stored generated column can never disagree with the geometry.
         builder.Property(a => a.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
+        builder.Property(a => a.RemainingGeometry).HasColumnType("geometry(MultiPolygon,4326)");
+        builder.Property(a => a.RemainingAreaSqm).HasComputedColumnSql("ST_Area(remaining_geometry::geography)", stored: true);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.RecordedBy).HasMaxLength(200);
         builder.Property(a => a.RecordedByOrganisation).HasMaxLength(20);

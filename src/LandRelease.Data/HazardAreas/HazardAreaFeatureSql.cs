@@ -27,12 +27,16 @@ internal static class HazardAreaFeatureSql
 
     /// <summary>A text expression rendering the current state of hazard_areas row <paramref name="alias"/>.</summary>
     public static string Current(string alias) =>
-        Feature(alias, $"{alias}.id", CommonProperties(alias));
+        Feature(alias, $"{alias}.id", CommonProperties(alias) + $"""
+            ,
+            'remainingAreaSqm', round({alias}.remaining_area_sqm::numeric, 2),
+            'releasedAreaSqm', round({alias}.released_area_sqm::numeric, 2)
+            """);
 
     /// <summary>A text expression rendering hazard_area_versions row <paramref name="alias"/>, with why it was recorded.</summary>
-    public static string Version(string alias) =>
+    public static string Version(string alias, string extraProperties = "") =>
         Feature(alias, $"{alias}.hazard_area_id",
-            CommonProperties(alias) + $",\n'changeReason', {alias}.change_reason");
+            CommonProperties(alias) + $",\n'changeReason', {alias}.change_reason" + extraProperties);
 
     private static string Feature(string alias, string idColumn, string properties) => $$"""
         '{"type":"Feature","id":"' || {{idColumn}} || '","geometry":' || ST_AsGeoJSON({{alias}}.geometry) ||

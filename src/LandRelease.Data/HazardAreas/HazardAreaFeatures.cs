@@ -10,8 +10,20 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
         $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version, a.country_code, a.organisation_code FROM hazard_areas a WHERE a.id = $1";
 
     // The latest version whose facts were true on the date; among same-day versions, the latest recorded.
+    // Released land as at the date: decisions dated by then that count now, or counted until a later revocation.
     private static readonly string AsAtSql = $"""
-        SELECT {HazardAreaFeatureSql.Version("v")}, v.version, v.country_code, v.organisation_code FROM hazard_area_versions v
+        SELECT {HazardAreaFeatureSql.Version("v", """
+            ,
+            'asAt', $2,
+            'releasedAreaSqm', round(COALESCE(ST_Area(r.geom::geography), 0)::numeric, 2),
+            'remainingAreaSqm', round(ST_Area(COALESCE(ST_Difference(v.geometry, r.geom), v.geometry)::geography)::numeric, 2)
+            """)}, v.version, v.country_code, v.organisation_code
+        FROM hazard_area_versions v
+        LEFT JOIN LATERAL (
+            SELECT ST_Union(d.geometry) AS geom FROM release_decisions d
+            WHERE d.hazard_area_id = v.hazard_area_id AND d.date_of_information <= $2
+              AND (d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER') OR (d.state = 'REVOKED' AND d.revoked_from > $2))
+        ) r ON true
         WHERE v.hazard_area_id = $1 AND v.date_of_information <= $2
         ORDER BY v.date_of_information DESC, v.version DESC LIMIT 1
         """;

@@ -21,7 +21,7 @@ internal sealed class HazardAreaVersionConfiguration : IEntityTypeConfiguration<
             .ElementType(e => e.HasConversion<WireNameConverter<ContaminationType>>());
         builder.Property(v => v.Evidence)
             .HasColumnType("jsonb")
-            .HasConversion(EvidenceJson.Converter, EvidenceJson.Comparer);
+            .HasConversion(JsonColumn.ListConverter<Evidence>(), JsonColumn.ListComparer<Evidence>());
         builder.Property(v => v.OrganisationCode).HasMaxLength(20);
         builder.Property(v => v.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
         builder.Property(v => v.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);

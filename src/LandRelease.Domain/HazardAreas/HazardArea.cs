@@ -28,6 +28,15 @@ public sealed class HazardArea
     /// <summary>Geodesic m² on the WGS 84 ellipsoid, computed by PostGIS (geography) from <see cref="Geometry"/>.</summary>
     public double AreaSqm { get; private set; }
 
+    /// <summary>The area less the union of its counted release decisions; maintained by the database at each approval.</summary>
+    public MultiPolygon RemainingGeometry { get; private set; } = null!;
+
+    /// <summary>Geodesic m² of <see cref="RemainingGeometry"/>.</summary>
+    public double RemainingAreaSqm { get; private set; }
+
+    /// <summary>Geodesic m² of the union of counted release decisions: each square metre once.</summary>
+    public double ReleasedAreaSqm { get; private set; }
+
     public int Version { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public string RecordedBy { get; private set; } = "";
@@ -39,6 +48,7 @@ public sealed class HazardArea
     {
         var area = new HazardArea { Id = id, CountryCode = details.CountryCode, LocalId = details.LocalId, Version = 1 };
         area.Apply(details, geometry, actor, recordedAt, reason);
+        area.RemainingGeometry = geometry;
         return area;
     }
 
@@ -50,6 +60,36 @@ public sealed class HazardArea
     }
 
     public HazardAreaVersion Snapshot() => HazardAreaVersion.Of(this);
+
+    /// <summary>
+    /// Brings the status in line with released land: worked on once some is released, closed when none
+    /// remains (within 1 m²), handed over when every counted decision is, and reopened by a revocation.
+    /// Returns whether the status changed (a new version is then due).
+    /// </summary>
+    public bool ReflectRelease(double remainingSqm, int countedDecisions, bool allHandedOver, DateOnly dateOfInformation,
+        Actor actor, DateTimeOffset at)
+    {
+        var status = remainingSqm <= ClosedToleranceSqm && countedDecisions > 0
+            ? (allHandedOver ? HazardAreaStatus.HandedOver : HazardAreaStatus.Closed)
+            : countedDecisions > 0 ? HazardAreaStatus.WorkedOn
+            : Status is HazardAreaStatus.Closed or HazardAreaStatus.HandedOver ? HazardAreaStatus.WorkedOn : Status;
+        if (status == Status)
+        {
+            return false;
+        }
+
+        Version++;
+        Status = status;
+        // The new status is a fact from the release's date on, so asAt queries before it still see the old one.
+        DateOfInformation = dateOfInformation > DateOfInformation ? dateOfInformation : DateOfInformation;
+        RecordedBy = actor.Name;
+        RecordedByOrganisation = actor.Organisation;
+        RecordedAt = at;
+        ChangeReason = $"Status {status} after release decisions ({remainingSqm:0.##} m² remaining)";
+        return true;
+    }
+
+    public const double ClosedToleranceSqm = 1.0;
 
     private void Apply(HazardAreaDetails details, MultiPolygon geometry, Actor actor, DateTimeOffset recordedAt,
         string reason)

@@ -15,8 +15,11 @@ public static class TestDatabases
 {
     private const string TestPrefix = "lr_test_";
 
-    // Per run, so two runs against one server never share or drop each other's databases.
-    private static readonly string RunPrefix = $"{TestPrefix}{Guid.NewGuid().ToString("N")[..6]}_";
+    // Per run, stamped with its start (minutes since 1970), so a run drops only leftovers old enough to be
+    // dead and never the databases of another run that is still going against the same server.
+    private static readonly long RunStartMinutes = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60;
+    private static readonly string RunPrefix = $"{TestPrefix}{RunStartMinutes}_{Guid.NewGuid().ToString("N")[..6]}_";
+    private const long LeftoverAgeMinutes = 180;
     private static readonly string TemplateName = RunPrefix + "template";
     private static readonly Lazy<Task> Template = new(CreateTemplateAsync);
 
@@ -35,6 +38,7 @@ public static class TestDatabases
     /// <summary>A database with PostGIS (from template1) and nothing else.</summary>
     public static async Task<string> CreateEmptyAsync()
     {
+        await Template.Value;
         var name = RunPrefix + "empty_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync($"CREATE DATABASE {name}");
         return ConnectionStringFor(name);
@@ -56,7 +60,7 @@ public static class TestDatabases
         {
             await admin.OpenAsync();
             var leftovers = new List<string>();
-            await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{TestPrefix}%'", admin))
+            await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{TestPrefix}%' AND datname NOT LIKE '{RunPrefix}%'", admin))
             await using (var reader = await list.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
@@ -66,7 +70,7 @@ public static class TestDatabases
             }
 
             // Leftovers of crashed runs; a database still in use belongs to a live run and stays.
-            foreach (var name in leftovers)
+            foreach (var name in leftovers.Where(IsOldLeftover))
             {
                 try
                 {
@@ -94,6 +98,12 @@ public static class TestDatabases
 
         // CREATE DATABASE ... TEMPLATE fails while anyone is connected to the template.
         NpgsqlConnection.ClearAllPools();
+    }
+
+    private static bool IsOldLeftover(string database)
+    {
+        var stamp = database[TestPrefix.Length..].Split('_')[0];
+        return !long.TryParse(stamp, out var started) || RunStartMinutes - started > LeftoverAgeMinutes;
     }
 
     private static async Task ExecuteAsync(string sql)

@@ -25,26 +25,54 @@ public sealed class MigrationScriptTests
     [Fact]
     public async Task ScriptBuildsTheSameSchemaAsTheMigrationsAndCanRunTwice()
     {
-        var connectionString = await TestDatabases.CreateEmptyAsync();
+        var fromScript = await TestDatabases.CreateEmptyAsync();
+        var fromMigrations = await TestDatabases.CreateAsync();
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            var script = File.ReadAllText(ScriptPath);
-            await new NpgsqlCommand(script, connection).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-            await new NpgsqlCommand(script, connection).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            await using (var connection = new NpgsqlConnection(fromScript))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                var script = File.ReadAllText(ScriptPath);
+                await new NpgsqlCommand(script, connection).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+                await new NpgsqlCommand(script, connection).ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
 
-            using var db = NewContext(connectionString);
+            using var db = NewContext(fromScript);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
-            var columns = await new NpgsqlCommand(
-                "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'hazard_areas'",
-                connection).ExecuteScalarAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(17L, columns);
+            var scripted = await SchemaAsync(fromScript);
+            Assert.Contains(scripted, l => l.StartsWith("hazard_areas.remaining_geometry geometry", StringComparison.Ordinal));
+            Assert.Contains("audit_log audit_log_no_update_or_delete", scripted);
+            Assert.Equal(await SchemaAsync(fromMigrations), scripted);
         }
         finally
         {
-            await TestDatabases.DropAsync(connectionString);
+            await TestDatabases.DropAsync(fromScript);
+            await TestDatabases.DropAsync(fromMigrations);
         }
+    }
+
+    /// <summary>Columns, constraints, indexes and triggers of the public schema, one line each.</summary>
+    private static async Task<List<string>> SchemaAsync(string connectionString)
+    {
+        const string sql = """
+            SELECT table_name || '.' || column_name || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(generation_expression, '')
+            FROM information_schema.columns WHERE table_schema = 'public'
+            UNION ALL SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+            UNION ALL SELECT tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+            ORDER BY 1
+            """;
+        var lines = new List<string>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var reader = await new NpgsqlCommand(sql, connection).ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
     }
 
     private static LandReleaseDbContext NewContext(string connectionString)

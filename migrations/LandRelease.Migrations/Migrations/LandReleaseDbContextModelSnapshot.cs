@@ -25,6 +25,73 @@ namespace LandRelease.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LandRelease.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_organisation");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("EntityType", "EntityId", "Id")
+                        .HasDatabaseName("ix_audit_log_entity_type_entity_id_id");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("LandRelease.Domain.Countries.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -141,6 +208,21 @@ namespace LandRelease.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recorded_by_organisation");
+
+                    b.Property<double>("ReleasedAreaSqm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("released_area_sqm");
+
+                    b.Property<double>("RemainingAreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("remaining_area_sqm")
+                        .HasComputedColumnSql("ST_Area(remaining_geometry::geography)", true);
+
+                    b.Property<MultiPolygon>("RemainingGeometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("remaining_geometry");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -340,6 +422,251 @@ namespace LandRelease.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandRelease.Domain.Releases.DecisionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("ByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("by_organisation");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_events");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_decision_events_decision_id");
+
+                    b.ToTable("decision_events", (string)null);
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Releases.QualityIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateOnly>("DateOfInformation")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_information");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<Guid>("HazardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazard_area_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("OverlapSqm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("overlap_sqm");
+
+                    b.PrimitiveCollection<List<Guid>>("OverlappingDecisionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("overlapping_decision_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_incidents");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_incidents_decision_id");
+
+                    b.HasIndex("HazardAreaId")
+                        .HasDatabaseName("ix_quality_incidents_hazard_area_id");
+
+                    b.HasIndex("CountryCode", "DateOfInformation")
+                        .HasDatabaseName("ix_quality_incidents_country_code_date_of_information");
+
+                    b.ToTable("quality_incidents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quality_incidents_kind", "kind IN ('CANCELLED_LAND_REWORKED', 'OVERLAPPING_RELEASE')");
+                        });
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Releases.ReleaseDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<double>("AreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("area_sqm")
+                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<double>("CreditedAreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("credited_area_sqm");
+
+                    b.Property<DateOnly>("DateOfInformation")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_information");
+
+                    b.Property<string>("EnteredArea")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entered_area");
+
+                    b.Property<MultiPolygon>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<Guid>("HazardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazard_area_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<DateOnly?>("RevokedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("revoked_from");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("state_reason");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_decisions");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_release_decisions_geometry");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_release_decisions_organisation_code");
+
+                    b.HasIndex("HazardAreaId", "State")
+                        .HasDatabaseName("ix_release_decisions_hazard_area_id_state");
+
+                    b.HasIndex("CountryCode", "State", "DateOfInformation")
+                        .HasDatabaseName("ix_release_decisions_country_code_state_date_of_information");
+
+                    b.ToTable("release_decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_release_decisions_geometry_valid", "ST_IsValid(geometry)");
+
+                            t.HasCheckConstraint("ck_release_decisions_kind", "kind IN ('CANCELLED', 'CLEARED', 'REDUCED')");
+
+                            t.HasCheckConstraint("ck_release_decisions_state", "state IN ('APPROVED', 'CERTIFIED', 'DRAFT', 'HANDED_OVER', 'REJECTED', 'REVOKED', 'SUBMITTED')");
+                        });
+                });
+
             modelBuilder.Entity("LandRelease.Domain.HazardAreas.HazardArea", b =>
                 {
                     b.HasOne("LandRelease.Domain.Countries.Country", null)
@@ -366,6 +693,34 @@ namespace LandRelease.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_hazard_area_versions_hazard_areas_hazard_area_id");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Releases.DecisionEvent", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Releases.ReleaseDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_events_release_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Releases.ReleaseDecision", b =>
+                {
+                    b.HasOne("LandRelease.Domain.HazardAreas.HazardArea", null)
+                        .WithMany()
+                        .HasForeignKey("HazardAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_decisions_hazard_areas_hazard_area_id");
+
+                    b.HasOne("LandRelease.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_decisions_organisations_organisation_code");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using LandRelease.Api.Access;
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Releases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandRelease.Api.Releases;
+
+internal static class ReleaseDecisionEndpoints
+{
+    public static IEndpointRouteBuilder MapReleaseDecisions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/release-decisions").WithTags("Release decisions");
+        group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
+        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
+        group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
+        group.MapGet("/{id:guid}/events", Events).RequireAuthorization(Policies.RegisterReader);
+        group.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.RegisterWriter);
+        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.NationalAuthority);
+        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.NationalAuthority);
+        group.MapPost("/{id:guid}/certify", Certify).RequireAuthorization(Policies.NationalAuthority);
+        group.MapPost("/{id:guid}/hand-over", HandOver).RequireAuthorization(Policies.NationalAuthority);
+        group.MapPost("/{id:guid}/revoke", Revoke).RequireAuthorization(Policies.NationalAuthority);
+        return routes;
+    }
+
+    public static async Task<Results<Created<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Create(
+        ReleaseDecisionRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await decisions.DraftAsync(request, UserScope.From(user), ct);
+        return outcome is DecisionOutcome.Done done
+            ? TypedResults.Created($"/api/release-decisions/{done.Decision.Id}", ReleaseDecisionFeature.From(done.Decision))
+            : Failure<Created<ReleaseDecisionFeature>>(outcome);
+    }
+
+    public static async Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Edit(
+        Guid id, ReleaseDecisionRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        Respond(await decisions.EditAsync(id, request, UserScope.From(user), ct));
+
+    public static Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Submit(
+        Guid id, [FromBody] WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        MoveAsync(id, WorkflowAction.Submit, request, decisions, user, ct);
+
+    public static Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Approve(
+        Guid id, [FromBody] WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        MoveAsync(id, WorkflowAction.Approve, request, decisions, user, ct);
+
+    public static Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Reject(
+        Guid id, [FromBody] WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        MoveAsync(id, WorkflowAction.Reject, request, decisions, user, ct);
+
+    public static Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Certify(
+        Guid id, [FromBody] WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        MoveAsync(id, WorkflowAction.Certify, request, decisions, user, ct);
+
+    public static Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> HandOver(
+        Guid id, [FromBody] WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        MoveAsync(id, WorkflowAction.HandOver, request, decisions, user, ct);
+
+    public static Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> Revoke(
+        Guid id, [FromBody] WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
+        MoveAsync(id, WorkflowAction.Revoke, request, decisions, user, ct);
+
+    public static async Task<Results<Ok<ReleaseDecisionFeature>, ProblemHttpResult>> Get(
+        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var decision = await db.ReleaseDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (decision is null)
+        {
+            return Problems.NotFound($"No release decision has id {id}.");
+        }
+
+        return UserScope.From(user).CanRead(decision.CountryCode)
+            ? TypedResults.Ok(ReleaseDecisionFeature.From(decision))
+            : Problems.Forbidden($"Your token does not reach {decision.CountryCode}.");
+    }
+
+    public static async Task<Results<Ok<ReleaseDecisionFeatureCollection>, ValidationProblem>> List(
+        Guid? hazardAreaId, string? state, string? country, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var visible = UserScope.From(user).ReadableCountries;
+        var query = db.ReleaseDecisions.AsNoTracking().Where(d => visible.Contains(d.CountryCode));
+        if (hazardAreaId is { } areaId)
+        {
+            query = query.Where(d => d.HazardAreaId == areaId);
+        }
+
+        if (country is not null)
+        {
+            var code = country.Trim().ToUpperInvariant();
+            query = query.Where(d => d.CountryCode == code);
+        }
+
+        if (state is not null)
+        {
+            if (!WireName<DecisionState>.TryParse(state, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["state"] = [$"state is one of {string.Join(", ", WireName<DecisionState>.All)}."],
+                });
+            }
+
+            query = query.Where(d => d.State == parsed);
+        }
+
+        var decisions = await query.OrderBy(d => d.Id).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(new ReleaseDecisionFeatureCollection("FeatureCollection", [.. decisions.Select(ReleaseDecisionFeature.From)]));
+    }
+
+    public static async Task<Results<Ok<DecisionEventResponse[]>, ProblemHttpResult>> Events(
+        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var country = await db.ReleaseDecisions.Where(d => d.Id == id).Select(d => d.CountryCode).FirstOrDefaultAsync(ct);
+        if (country is null)
+        {
+            return Problems.NotFound($"No release decision has id {id}.");
+        }
+
+        if (!UserScope.From(user).CanRead(country))
+        {
+            return Problems.Forbidden($"Your token does not reach {country}.");
+        }
+
+        var events = await db.DecisionEvents.AsNoTracking().Where(e => e.DecisionId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        return TypedResults.Ok(events.Select(DecisionEventResponse.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        Guid id, WorkflowAction action, WorkflowRequest? request, ReleaseDecisionService decisions, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        Respond(await decisions.MoveAsync(id, action, request, UserScope.From(user), ct));
+
+    private static Results<Ok<ReleaseDecisionFeature>, ValidationProblem, ProblemHttpResult> Respond(DecisionOutcome outcome) =>
+        outcome is DecisionOutcome.Done done
+            ? TypedResults.Ok(ReleaseDecisionFeature.From(done.Decision))
+            : Failure<Ok<ReleaseDecisionFeature>>(outcome);
+
+    private static Results<TOk, ValidationProblem, ProblemHttpResult> Failure<TOk>(DecisionOutcome outcome) where TOk : IResult =>
+        outcome switch
+        {
+            DecisionOutcome.Malformed m => TypedResults.ValidationProblem(m.Errors),
+            DecisionOutcome.Rejected r => Problems.Unprocessable(r.Violations, r.GeometryErrors),
+            DecisionOutcome.Missing m => Problems.NotFound(m.What),
+            DecisionOutcome.Forbidden f => Problems.Forbidden(f.Reason),
+            DecisionOutcome.IllegalMove i => Problems.IllegalMove(i.Message, WireName<DecisionState>.Of(i.State), i.Allowed),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
+        };
+}
