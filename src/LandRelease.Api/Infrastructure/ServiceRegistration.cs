@@ -24,6 +24,7 @@ internal static class ServiceRegistration
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
         services.AddScoped<SampleLoader>();
+        services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
 

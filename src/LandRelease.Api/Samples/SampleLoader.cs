@@ -13,8 +13,8 @@ namespace LandRelease.Api.Samples;
 /// Loads samples/ into an empty or partly loaded database through the register's own write path, so the
 /// samples obey every rule real data does. Records that exist are left alone: loading twice changes nothing.
 /// </summary>
-internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister register, TimeProvider clock,
-    ILogger<SampleLoader> logger)
+internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister register, SampleDecisions decisions,
+    TimeProvider clock, ILogger<SampleLoader> logger)
 {
     /// <summary>The loader acts as the national authority of every country it loads.</summary>
     private static UserScope LoaderScope(IEnumerable<string> countries) => UserScope.From(new System.Security.Claims.ClaimsPrincipal(
@@ -68,7 +68,9 @@ internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister r
             }
         }
 
-        logger.LogInformation("Samples: {Stored} hazardous areas loaded, {Present} already present", stored, present);
+        var decided = await decisions.LoadAsync(Path.Combine(directory, "release-decisions.json"), loader, ct);
+        logger.LogInformation("Samples: {Stored} hazardous areas loaded, {Present} already present, {Decisions} release decisions loaded",
+            stored, present, decided);
     }
 
     private static async Task<T?> ReadAsync<T>(string path, CancellationToken ct)
