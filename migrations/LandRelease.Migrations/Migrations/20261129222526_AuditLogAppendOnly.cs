@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace LandRelease.Migrations
 {
     /// <summary>
-    /// The audit trail is append-only in the database itself, whoever connects: UPDATE, DELETE and TRUNCATE
-    /// on audit_log raise an error. Only a superuser dropping the trigger could change history, and that is itself visible.
+    /// The audit trail is append-only in the database itself: UPDATE, DELETE and TRUNCATE on audit_log raise an
+    /// error for every role. The table's owner (the role that runs migrations) could still disable the triggers,
+    /// so production runs the API as a role that owns nothing (see README, "Configuration").
     /// </summary>
     public partial class AuditLogAppendOnly : Migration
     {

@@ -115,6 +115,15 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
             return new DecisionOutcome.Rejected([outside], []);
         }
 
+        if (action == WorkflowAction.Revoke
+            && (effective < decision.DateOfInformation || effective > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)))
+        {
+            return new DecisionOutcome.Malformed(new()
+            {
+                ["effectiveDate"] = [$"A revocation takes effect between the decision's date of information ({decision.DateOfInformation:yyyy-MM-dd}) and today."],
+            });
+        }
+
         var before = AuditSnapshots.Of(decision);
         var now = clock.GetUtcNow();
         var moved = decision.Move(action, user.Actor, now, request?.Reason?.Trim(), effective);

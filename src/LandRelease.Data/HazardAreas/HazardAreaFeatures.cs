@@ -15,7 +15,7 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
         SELECT {HazardAreaFeatureSql.Version("v", """
             ,
             'asAt', $2,
-            'releasedAreaSqm', round(COALESCE(ST_Area(r.geom::geography), 0)::numeric, 2),
+            'releasedAreaSqm', round(COALESCE(ST_Area(ST_Intersection(r.geom, v.geometry)::geography), 0)::numeric, 2),
             'remainingAreaSqm', round(ST_Area(COALESCE(ST_Difference(v.geometry, r.geom), v.geometry)::geography)::numeric, 2)
             """)}, v.version, v.country_code, v.organisation_code
         FROM hazard_area_versions v

@@ -47,24 +47,27 @@ public static class ReleaseCounting
     }
 
     /// <summary>
-    /// Credits each counted decision of the area with the m² that no earlier decision (by date of
-    /// information, then approval order) released, and rewrites the area's remaining geometry and released m².
-    /// The credited m² of an area's decisions add up to the area of their union.
+    /// Credits each counted decision of the area with the m² it adds to the union of the decisions dated before
+    /// it (by date of information, then approval order), all clipped to the area so released land never exceeds
+    /// it, and rewrites the area's remaining geometry and released m². Credits telescope: credit(i) =
+    /// area(union up to i) - area(union before i), so they add up to the released m² exactly.
     /// </summary>
     public static async Task RecomputeAsync(LandReleaseDbContext db, Guid hazardAreaId, CancellationToken ct)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             WITH counted AS (
-                SELECT d.id, d.geometry, d.date_of_information, d.approved_at
-                FROM release_decisions d
+                SELECT d.id, ST_Intersection(d.geometry, a.geometry) AS geom,
+                       row_number() OVER (ORDER BY d.date_of_information, d.approved_at, d.id) AS position
+                FROM release_decisions d JOIN hazard_areas a ON a.id = d.hazard_area_id
                 WHERE d.hazard_area_id = {hazardAreaId} AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER')
             ),
-            credited AS (
-                SELECT c.id, ST_Area(COALESCE(ST_Difference(c.geometry, (
-                    SELECT ST_Union(e.geometry) FROM counted e
-                    WHERE (e.date_of_information, e.approved_at, e.id) < (c.date_of_information, c.approved_at, c.id))),
-                    c.geometry)::geography) AS sqm
+            cumulative AS (
+                SELECT c.id, c.position,
+                       (SELECT ST_Area(ST_Union(e.geom)::geography) FROM counted e WHERE e.position <= c.position) AS upto
                 FROM counted c
+            ),
+            credited AS (
+                SELECT id, upto - COALESCE(lag(upto) OVER (ORDER BY position), 0) AS sqm FROM cumulative
             )
             UPDATE release_decisions d SET credited_area_sqm = COALESCE(credited.sqm, 0)
             FROM release_decisions d2 LEFT JOIN credited ON credited.id = d2.id
@@ -74,7 +77,8 @@ public static class ReleaseCounting
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE hazard_areas a SET
                 remaining_geometry = COALESCE(ST_Multi(ST_CollectionExtract(ST_Difference(a.geometry, u.geom), 3)), a.geometry),
-                released_area_sqm = COALESCE(ST_Area(u.geom::geography), 0)
+                released_area_sqm = (SELECT COALESCE(sum(d.credited_area_sqm), 0) FROM release_decisions d
+                                     WHERE d.hazard_area_id = {hazardAreaId})
             FROM (SELECT ST_Union(d.geometry) AS geom FROM release_decisions d
                   WHERE d.hazard_area_id = {hazardAreaId} AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER')) u
             WHERE a.id = {hazardAreaId}
@@ -92,7 +96,9 @@ public static class ReleaseCounting
             SELECT gen_random_uuid(), d.hazard_area_id, d.country_code, d.id,
                    array_agg(o.id ORDER BY o.date_of_information, o.approved_at, o.id),
                    ST_Area(ST_Intersection(d.geometry, ST_Union(o.geometry))::geography),
-                   CASE WHEN d.kind <> 'CANCELLED' AND bool_or(o.kind = 'CANCELLED')
+                   -- Whichever was approved first: land cancelled earlier and reduced or cleared later.
+                   CASE WHEN bool_or((o.kind = 'CANCELLED' AND d.kind <> 'CANCELLED' AND o.date_of_information <= d.date_of_information)
+                                  OR (d.kind = 'CANCELLED' AND o.kind <> 'CANCELLED' AND d.date_of_information < o.date_of_information))
                         THEN 'CANCELLED_LAND_REWORKED' ELSE 'OVERLAPPING_RELEASE' END,
                    d.date_of_information, {at}
             FROM release_decisions d
