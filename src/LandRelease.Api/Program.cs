@@ -7,6 +7,7 @@ using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Organisations;
 using LandRelease.Api.Quality;
 using LandRelease.Api.Releases;
+using LandRelease.Api.Releases.Certificates;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,6 +42,7 @@ app.MapCountries();
 app.MapOrganisations();
 app.MapHazardAreas();
 app.MapReleaseDecisions();
+app.MapCertificates();
 app.MapQualityIncidents();
 app.MapAudit();
 

@@ -14,7 +14,7 @@ internal static class CertificateStyle
           @bottom-center { content: "Land release certificate, page " counter(page) " of " counter(pages); font: 8pt "DejaVu Serif", Georgia, serif; color: #444; } }
         * { box-sizing: border-box; }
         html { background: #d9d9d9; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-        body { margin: 0; color: #111; font: 10pt/1.4 "DejaVu Serif", Georgia, "Times New Roman", serif; }
+        body { margin: 0; color: #111; font: 10pt/1.4 "DejaVu Serif", Georgia, "Times New Roman", "Noto Serif Khmer", "Khmer OS", "Khmer UI", serif; }
         .page { width: 210mm; min-height: 297mm; margin: 6mm auto; padding: 14mm 15mm; background: #fff; box-shadow: 0 0 3mm rgba(0,0,0,.3); }
         @media print { html { background: none; } .page { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; } .annex { break-before: page; } }
         @media screen { .annex { margin-top: 10mm; padding-top: 2mm; border-top: 1px dashed #999; } }
@@ -49,7 +49,7 @@ internal static class CertificateStyle
         .signatures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; break-inside: avoid; }
         .signature { padding: 2.5mm 3mm; border: 1px solid #111; }
         .signature h3 { margin: 0; font-size: 9.5pt; }
-        .signature .for { margin: 0 0 1mm; min-height: 8mm; font-size: 8.5pt; color: #333; }
+        .signature .for { margin: 0 0 1mm; min-height: 13.5mm; font-size: 8.5pt; color: #333; }
         .line { display: flex; align-items: flex-end; height: 8.5mm; border-bottom: 1px dotted #111; font-size: 8pt; color: #444; }
         .line.sign { height: 17mm; }
         footer { margin-top: 5mm; padding-top: 1.5mm; border-top: 1px solid #999; font-size: 7.5pt; color: #444; }

@@ -14,9 +14,6 @@ internal static class PolygonSvg
     // Plot area inside the viewBox: room on the right for the north arrow, below for the scale bar.
     private const double Left = 44, Right = 328, Top = 30, Bottom = 250;
 
-    // Past this many vertices labels would overprint each other; the table still lists every one.
-    private const int MaxLabels = 48;
-
     public static string Render(CertificateGrid grid)
     {
         var points = grid.Rings.SelectMany(r => r.Points).ToList();
@@ -45,11 +42,12 @@ internal static class PolygonSvg
             svg.Append("\"/>");
         }
 
+        var placed = new List<LabelBox>();
         foreach (var ring in grid.Rings)
         {
             if (ring.IsExterior)
             {
-                AppendLabels(svg, ring, Map, grid.IsMulti);
+                AppendLabels(svg, ring, Map, grid.IsMulti, placed);
             }
             else
             {
@@ -67,7 +65,8 @@ internal static class PolygonSvg
         return svg.ToString();
     }
 
-    private static void AppendLabels(StringBuilder svg, GridRing ring, Func<TurningPoint, (double X, double Y)> map, bool multi)
+    private static void AppendLabels(StringBuilder svg, GridRing ring, Func<TurningPoint, (double X, double Y)> map, bool multi,
+        List<LabelBox> placed)
     {
         var mapped = ring.Points.Select(map).ToList();
         double cx = mapped.Average(p => p.X), cy = mapped.Average(p => p.Y);
@@ -75,27 +74,32 @@ internal static class PolygonSvg
         {
             // Vertex labels read TP1..TPn on every polygon; the polygon's own label says which table block they are in.
             svg.Append($"<text class=\"polygon-label\" x=\"{F(cx)}\" y=\"{F(cy + 4)}\" text-anchor=\"middle\">P{ring.Polygon}</text>");
+            placed.Add(LabelBox.Of(cx, cy + 4, "middle", 2, 13));
         }
 
-        var step = (int)Math.Ceiling(mapped.Count / (double)MaxLabels);
         for (var i = 0; i < mapped.Count; i++)
         {
             var (x, y) = mapped[i];
             svg.Append($"<circle class=\"vertex\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"2\"/>");
-            if (i % step != 0)
-            {
-                continue;
-            }
 
             // Push the label away from the ring's middle so it sits outside the shape.
             double dx = x - cx, dy = y - cy, length = Math.Max(Math.Sqrt(dx * dx + dy * dy), 1e-9);
             dx /= length;
             dy /= length;
             var anchor = dx > 0.35 ? "start" : dx < -0.35 ? "end" : "middle";
-            var baseline = dy > 0.35 ? 10 : dy < -0.35 ? -2 : 4;
+            double tx = x + dx * 7, ty = y + dy * 7 + (dy > 0.35 ? 10 : dy < -0.35 ? -2 : 4);
             var label = ring.Points[i].Label;
-            svg.Append($"<text class=\"tp\" x=\"{F(x + dx * 7)}\" y=\"{F(y + dy * 7 + baseline)}\" text-anchor=\"{anchor}\">")
-                .Append(label[(label.LastIndexOf('-') + 1)..]).Append("</text>");
+            label = label[(label.LastIndexOf('-') + 1)..];
+
+            // Where vertices crowd, a label that would overprint one already drawn is left out: annex A lists them all.
+            var box = LabelBox.Of(tx, ty, anchor, label.Length, 11);
+            if (placed.Any(box.Overlaps))
+            {
+                continue;
+            }
+
+            placed.Add(box);
+            svg.Append($"<text class=\"tp\" x=\"{F(tx)}\" y=\"{F(ty)}\" text-anchor=\"{anchor}\">").Append(label).Append("</text>");
         }
     }
 
@@ -117,7 +121,7 @@ internal static class PolygonSvg
             .Append($"<rect class=\"bar-light\" x=\"{F(x + length / 2)}\" y=\"{y}\" width=\"{F(length / 2)}\" height=\"5\"/>")
             .Append($"<text class=\"map-note\" x=\"{x}\" y=\"{y - 4}\" text-anchor=\"middle\">0</text>")
             .Append($"<text class=\"map-note\" x=\"{F(x + length)}\" y=\"{y - 4}\" text-anchor=\"middle\">")
-            .Append(CertificateText.Number(metres, "#,0")).Append(" m</text>");
+            .Append(CertificateText.Number(metres, "#,0.##")).Append(" m</text>");
     }
 
     /// <summary>The largest 1, 2 or 5 times a power of ten not above the given length.</summary>
