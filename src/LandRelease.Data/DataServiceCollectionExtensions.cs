@@ -20,6 +20,14 @@ public static class DataServiceCollectionExtensions
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The read side sends a handful of fixed statements many times a second; preparing them once per
+        // connection saves PostgreSQL from planning the GeoJSON-building SQL again on every request.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
         builder.UseNetTopologySuite();
         builder.EnableDynamicJson();
         return builder.Build();
