@@ -44,11 +44,31 @@ public static class TestDatabases
         return ConnectionStringFor(name);
     }
 
-    public static Task DropAsync(string connectionString)
+    /// <summary>
+    /// Drops a test database. An autovacuum worker may be visiting it, and the test role cannot end that
+    /// process, so a few retries follow; a database still left is removed by a later run as a leftover.
+    /// </summary>
+    public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         NpgsqlConnection.ClearAllPools();
-        return ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 10)
+                {
+                    return;
+                }
+
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     public static string ConnectionStringFor(string database) =>
