@@ -36,7 +36,8 @@ app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
 app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
 app.MapScalarApiReference().AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [] }).RequireAuthorization(Policies.Admin);
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [] }, app.Services.GetRequiredService<JobStorage>())
+    .RequireAuthorization(Policies.Admin);
 
 app.MapCountries();
 app.MapOrganisations();

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace LandRelease.Api.Infrastructure;
 
@@ -9,26 +10,33 @@ namespace LandRelease.Api.Infrastructure;
 /// </summary>
 internal static class HangfireSetup
 {
+    private static readonly PostgreSqlStorageOptions StorageOptions = new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        // Without it a job outliving the invisibility timeout is started again on another worker.
+        UseSlidingInvisibilityTimeout = true,
+        // The default 15 s would delay a report far behind the approval that triggers it.
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
+
     public static IServiceCollection AddLandReleaseJobs(this IServiceCollection services, IConfiguration configuration,
         string connectionString)
     {
-        services.AddHangfire(config => config
+        // The storage is this host's own singleton, handed explicitly to the server and the dashboard:
+        // Hangfire's static JobStorage.Current is shared by every host in a process (tests run several).
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(connectionString, StorageOptions), StorageOptions));
+        services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                // Without it a job outliving the invisibility timeout is started again on another worker.
-                UseSlidingInvisibilityTimeout = true,
-                // The default 15 s would delay a report far behind the approval that triggers it.
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (configuration.GetValue("Hangfire:Server:Enabled", true))
         {
-            services.AddHangfireServer(options =>
+            // The server takes JobStorage from the container, which holds this host's own storage.
+            services.AddHangfireServer((_, options) =>
                 options.WorkerCount = configuration.GetValue("Hangfire:Server:WorkerCount", Math.Max(2, Environment.ProcessorCount)));
         }
 

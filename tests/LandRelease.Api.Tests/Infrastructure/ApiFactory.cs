@@ -7,7 +7,7 @@ using Npgsql;
 namespace LandRelease.Api.Tests.Infrastructure;
 
 /// <summary>The API in-process over HTTP, on a database of its own (one per test class).</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The ten countries, for the default identity that may do everything the tests need.</summary>
     public static readonly string[] AllCountries = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"];
@@ -17,6 +17,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Whether this host runs a Hangfire server; most tests call job classes directly instead.</summary>
+    protected virtual bool RunsJobs => false;
+
     public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,7 +27,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:LandRelease", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Hangfire:Server:Enabled", "false");
+        builder.UseSetting("Hangfire:Server:Enabled", RunsJobs ? "true" : "false");
         builder.UseSetting("Samples:LoadFrom", "");
         builder.UseSetting("Auth:DevelopmentSigningKey", _auth.DevelopmentSigningKey);
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
@@ -69,5 +72,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await TestDatabases.DropAsync(ConnectionString);
+        GC.SuppressFinalize(this);
     }
 }
