@@ -86,7 +86,7 @@ internal static class HazardAreaEndpoints
 
             return scope.CanRead(version.CountryCode)
                 ? new GeoJsonResult<HazardAreaFeature>(version.Json)
-                : Problems.Forbidden($"Your token does not reach {version.CountryCode}.");
+                : Problems.OutOfReach(version.CountryCode);
         }
 
         var feature = await features.GetAsync(id, ct);
@@ -97,7 +97,7 @@ internal static class HazardAreaEndpoints
 
         if (!scope.CanRead(feature.CountryCode))
         {
-            return Problems.Forbidden($"Your token does not reach {feature.CountryCode}.");
+            return Problems.OutOfReach(feature.CountryCode);
         }
 
         var etag = ETags.For(feature.Version);
@@ -124,7 +124,7 @@ internal static class HazardAreaEndpoints
 
         if (query.CountryCode is { } asked && !visible.Contains(asked))
         {
-            return Problems.Forbidden($"Your token does not reach {asked}.");
+            return Problems.OutOfReach(asked);
         }
 
         var page = await features.ListAsync(query, ct);
@@ -142,7 +142,7 @@ internal static class HazardAreaEndpoints
 
         if (!UserScope.From(user).CanRead(versions[^1].CountryCode))
         {
-            return Problems.Forbidden($"Your token does not reach {versions[^1].CountryCode}.");
+            return Problems.OutOfReach(versions[^1].CountryCode);
         }
 
         var page = new FeaturePage([.. versions.Select(v => v.Json)], null);

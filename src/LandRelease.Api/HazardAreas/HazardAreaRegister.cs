@@ -1,6 +1,7 @@
 using LandRelease.Api.Access;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
+using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Data.Releases;
 using LandRelease.Domain.Audit;
@@ -126,7 +127,7 @@ internal sealed class HazardAreaRegister(
         }
 
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var violations = new List<RuleViolation>(current is null
             ? HazardAreaRules.Check(read.Details, today)
             : HazardAreaRules.CheckRevision(current, read.Details, today));

@@ -49,6 +49,9 @@ internal static class Problems
         TypedResults.Problem(title: "Illegal workflow move", detail: detail, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["state"] = state, ["allowedMoves"] = allowedMoves });
 
+    /// <summary>A record in a country the caller's token does not cover.</summary>
+    public static ProblemHttpResult OutOfReach(string countryCode) => Forbidden($"Your token does not reach {countryCode}.");
+
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 

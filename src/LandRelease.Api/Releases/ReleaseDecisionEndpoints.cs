@@ -77,7 +77,7 @@ internal static class ReleaseDecisionEndpoints
 
         return UserScope.From(user).CanRead(decision.CountryCode)
             ? TypedResults.Ok(ReleaseDecisionFeature.From(decision))
-            : Problems.Forbidden($"Your token does not reach {decision.CountryCode}.");
+            : Problems.OutOfReach(decision.CountryCode);
     }
 
     public static async Task<Results<Ok<ReleaseDecisionFeatureCollection>, ValidationProblem>> List(
@@ -124,7 +124,7 @@ internal static class ReleaseDecisionEndpoints
 
         if (!UserScope.From(user).CanRead(country))
         {
-            return Problems.Forbidden($"Your token does not reach {country}.");
+            return Problems.OutOfReach(country);
         }
 
         var events = await db.DecisionEvents.AsNoTracking().Where(e => e.DecisionId == id).OrderBy(e => e.Id).ToListAsync(ct);

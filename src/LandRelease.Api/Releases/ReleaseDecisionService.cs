@@ -1,6 +1,7 @@
 using LandRelease.Api.Access;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
+using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Data.Releases;
 using LandRelease.Domain.Audit;
@@ -85,7 +86,7 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
             return new DecisionOutcome.Missing($"No release decision has id {id}.");
         }
 
-        var effective = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var effective = clock.Today();
         if (request?.EffectiveDate is { } text)
         {
             var errors = new Dictionary<string, string[]>();
@@ -116,7 +117,7 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         }
 
         if (action == WorkflowAction.Revoke
-            && (effective < decision.DateOfInformation || effective > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)))
+            && (effective < decision.DateOfInformation || DatesOfInformation.IsInFuture(effective, clock.Today())))
         {
             return new DecisionOutcome.Malformed(new()
             {
@@ -208,7 +209,7 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
                 $"{read.OrganisationCode} is not an organisation working in {area.CountryCode}."));
         }
 
-        if (read.DateOfInformation > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        if (DatesOfInformation.IsInFuture(read.DateOfInformation, clock.Today()))
         {
             violations.Add(new(HazardAreaRules.DateInFuture, "dateOfInformation", "The date of information is in the future."));
         }

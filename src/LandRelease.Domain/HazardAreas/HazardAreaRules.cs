@@ -22,8 +22,7 @@ public static class HazardAreaRules
                 "(a device seen, an accident); with only indirect evidence it stays an SHA."));
         }
 
-        // One day of slack: a team east of UTC records "today" before the server's day begins.
-        if (details.DateOfInformation > today.AddDays(1))
+        if (DatesOfInformation.IsInFuture(details.DateOfInformation, today))
         {
             violations.Add(new(DateInFuture, "properties.dateOfInformation",
                 $"The date of information {details.DateOfInformation:yyyy-MM-dd} is in the future."));

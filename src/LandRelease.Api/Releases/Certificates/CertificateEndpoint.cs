@@ -40,7 +40,7 @@ internal static class CertificateEndpoint
 
         if (!UserScope.From(user).CanRead(decision.CountryCode))
         {
-            return Problems.Forbidden($"Your token does not reach {decision.CountryCode}.");
+            return Problems.OutOfReach(decision.CountryCode);
         }
 
         // A certificate of land not (or no longer) approved must not exist, not even as a draft print.
