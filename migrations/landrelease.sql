@@ -344,3 +344,155 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE TABLE report_countries (
+        country_code character varying(3) NOT NULL,
+        data_version bigint NOT NULL,
+        refreshed_at timestamp with time zone,
+        refresh_ms integer,
+        rebuilt_at timestamp with time zone,
+        rebuild_ms integer,
+        rebuild_differences integer,
+        failed_at timestamp with time zone,
+        failure character varying(4000),
+        CONSTRAINT pk_report_countries PRIMARY KEY (country_code),
+        CONSTRAINT fk_report_countries_countries_country_code FOREIGN KEY (country_code) REFERENCES countries (code) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE TABLE report_credits (
+        decision_id uuid NOT NULL,
+        country_code character varying(3) NOT NULL,
+        hazard_area_id uuid NOT NULL,
+        kind character varying(16) NOT NULL,
+        date_of_information date NOT NULL,
+        approved_at timestamp with time zone NOT NULL,
+        revoked_from date,
+        revoked_at timestamp with time zone,
+        geometry geometry(MultiPolygon,4326) NOT NULL,
+        area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED NOT NULL,
+        credited_sqm double precision NOT NULL,
+        CONSTRAINT pk_report_credits PRIMARY KEY (decision_id),
+        CONSTRAINT ck_report_credits_kind CHECK (kind IN ('CANCELLED', 'CLEARED', 'REDUCED')),
+        CONSTRAINT fk_report_credits_release_decisions_decision_id FOREIGN KEY (decision_id) REFERENCES release_decisions (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE TABLE report_differences (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        country_code character varying(3) NOT NULL,
+        year integer NOT NULL,
+        figure character varying(200) NOT NULL,
+        incremental double precision,
+        rebuilt double precision,
+        found_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_report_differences PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE TABLE report_dirty (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        country_code character varying(3) NOT NULL,
+        since date NOT NULL,
+        hazard_area_id uuid NOT NULL,
+        cause character varying(32) NOT NULL,
+        recorded_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_report_dirty PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE TABLE report_snapshots (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        country_code character varying(3) NOT NULL,
+        kind character varying(16) NOT NULL,
+        period_from date NOT NULL,
+        period_to date NOT NULL,
+        as_at date,
+        data_version bigint NOT NULL,
+        figures jsonb NOT NULL,
+        computed_at timestamp with time zone NOT NULL,
+        compute_ms integer NOT NULL,
+        CONSTRAINT pk_report_snapshots PRIMARY KEY (id),
+        CONSTRAINT ck_report_snapshots_kind CHECK (kind IN ('YEAR', 'PERIOD', 'APMBC', 'CCM'))
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE INDEX ix_hazard_area_versions_country_code_date_of_information ON hazard_area_versions (country_code, date_of_information);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE INDEX ix_report_credits_country_code_date_of_information ON report_credits (country_code, date_of_information);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE INDEX ix_report_credits_geometry ON report_credits USING gist (geometry);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE INDEX ix_report_credits_hazard_area_id ON report_credits (hazard_area_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE INDEX ix_report_differences_country_code_found_at ON report_differences (country_code, found_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE INDEX ix_report_dirty_country_code_id ON report_dirty (country_code, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    CREATE UNIQUE INDEX ix_report_snapshots_country_code_kind_period_from_period_to_as ON report_snapshots (country_code, kind, period_from, period_to, as_at, data_version) NULLS NOT DISTINCT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130002354_Reports', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1,3 +1,4 @@
+using LandRelease.Data.Reports;
 using LandRelease.Domain.Audit;
 using LandRelease.Domain.Countries;
 using LandRelease.Domain.HazardAreas;
@@ -17,6 +18,11 @@ public sealed class LandReleaseDbContext(DbContextOptions<LandReleaseDbContext> 
     public DbSet<DecisionEvent> DecisionEvents => Set<DecisionEvent>();
     public DbSet<QualityIncident> QualityIncidents => Set<QualityIncident>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ReportDirty> ReportDirty => Set<ReportDirty>();
+    public DbSet<ReportCountry> ReportCountries => Set<ReportCountry>();
+    public DbSet<ReportCredit> ReportCredits => Set<ReportCredit>();
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+    public DbSet<ReportDifference> ReportDifferences => Set<ReportDifference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,6 +25,278 @@ namespace LandRelease.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("failure");
+
+                    b.Property<int?>("RebuildDifferences")
+                        .HasColumnType("integer")
+                        .HasColumnName("rebuild_differences");
+
+                    b.Property<int?>("RebuildMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("rebuild_ms");
+
+                    b.Property<DateTimeOffset?>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<int?>("RefreshMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_ms");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.HasKey("CountryCode")
+                        .HasName("pk_report_countries");
+
+                    b.ToTable("report_countries", (string)null);
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportCredit", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<double>("AreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("area_sqm")
+                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<double>("CreditedSqm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("credited_sqm");
+
+                    b.Property<DateOnly>("DateOfInformation")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_information");
+
+                    b.Property<MultiPolygon>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<Guid>("HazardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazard_area_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<DateOnly?>("RevokedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("revoked_from");
+
+                    b.HasKey("DecisionId")
+                        .HasName("pk_report_credits");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_report_credits_geometry");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("HazardAreaId")
+                        .HasDatabaseName("ix_report_credits_hazard_area_id");
+
+                    b.HasIndex("CountryCode", "DateOfInformation")
+                        .HasDatabaseName("ix_report_credits_country_code_date_of_information");
+
+                    b.ToTable("report_credits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_credits_kind", "kind IN ('CANCELLED', 'CLEARED', 'REDUCED')");
+                        });
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportDifference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("figure");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<double?>("Incremental")
+                        .HasColumnType("double precision")
+                        .HasColumnName("incremental");
+
+                    b.Property<double?>("Rebuilt")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rebuilt");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_differences");
+
+                    b.HasIndex("CountryCode", "FoundAt")
+                        .HasDatabaseName("ix_report_differences_country_code_found_at");
+
+                    b.ToTable("report_differences", (string)null);
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportDirty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<Guid>("HazardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazard_area_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_dirty");
+
+                    b.HasIndex("CountryCode", "Id")
+                        .HasDatabaseName("ix_report_dirty_country_code_id");
+
+                    b.ToTable("report_dirty", (string)null);
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AsAt")
+                        .HasColumnType("date")
+                        .HasColumnName("as_at");
+
+                    b.Property<int>("ComputeMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("compute_ms");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_snapshots");
+
+                    b.HasIndex("CountryCode", "Kind", "PeriodFrom", "PeriodTo", "AsAt", "DataVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_snapshots_country_code_kind_period_from_period_to_as");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CountryCode", "Kind", "PeriodFrom", "PeriodTo", "AsAt", "DataVersion"), false);
+
+                    b.ToTable("report_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_snapshots_kind", "kind IN ('YEAR', 'PERIOD', 'APMBC', 'CCM')");
+                        });
+                });
+
             modelBuilder.Entity("LandRelease.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -367,6 +639,9 @@ namespace LandRelease.Migrations
                     b.HasKey("Id")
                         .HasName("pk_hazard_area_versions");
 
+                    b.HasIndex("CountryCode", "DateOfInformation")
+                        .HasDatabaseName("ix_hazard_area_versions_country_code_date_of_information");
+
                     b.HasIndex("HazardAreaId", "DateOfInformation")
                         .HasDatabaseName("ix_hazard_area_versions_hazard_area_id_date_of_information");
 
@@ -665,6 +940,26 @@ namespace LandRelease.Migrations
 
                             t.HasCheckConstraint("ck_release_decisions_state", "state IN ('APPROVED', 'CERTIFIED', 'DRAFT', 'HANDED_OVER', 'REJECTED', 'REVOKED', 'SUBMITTED')");
                         });
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_countries_countries_country_code");
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Reports.ReportCredit", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Releases.ReleaseDecision", null)
+                        .WithOne()
+                        .HasForeignKey("LandRelease.Data.Reports.ReportCredit", "DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_credits_release_decisions_decision_id");
                 });
 
             modelBuilder.Entity("LandRelease.Domain.HazardAreas.HazardArea", b =>

@@ -2,8 +2,10 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.Infrastructure;
+using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Data;
 using LandRelease.Data.Releases;
+using LandRelease.Data.Reports;
 using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
@@ -22,7 +24,8 @@ internal sealed class HazardAreaRegister(
     LandReleaseDbContext db,
     CountryBoundaries boundaries,
     TimeProvider clock,
-    IOptions<RegisterOptions> options)
+    IOptions<RegisterOptions> options,
+    IReportTrigger reports)
 {
     public const string InitialReason = "Registered";
 
@@ -48,6 +51,7 @@ internal sealed class HazardAreaRegister(
         db.HazardAreaVersions.Add(area.Snapshot());
         db.AuditLog.Add(AuditEntry.Record(user.Actor, area.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
             "CREATE", null, AuditSnapshots.Of(area), area.ChangeReason));
+        db.ReportDirty.Add(ReportDirty.Mark(area.CountryCode, area.DateOfInformation, area.Id, "CREATE", area.RecordedAt));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -58,6 +62,7 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Duplicate(read.Details.CountryCode, read.Details.LocalId, Guid.Empty);
         }
 
+        reports.CountryChanged(area.CountryCode);
         return new RegisterOutcome.Stored(area.Id, read.Warnings);
     }
 
@@ -97,6 +102,9 @@ internal sealed class HazardAreaRegister(
         db.HazardAreaVersions.Add(area.Snapshot());
         db.AuditLog.Add(AuditEntry.Record(user.Actor, area.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
             "REVISE", before, AuditSnapshots.Of(area), area.ChangeReason));
+        // The new version holds from its date of information on; what it does to released land already counted
+        // (a new outline clips it differently) the pipeline finds by comparing credits.
+        db.ReportDirty.Add(ReportDirty.Mark(area.CountryCode, area.DateOfInformation, area.Id, "REVISE", area.RecordedAt));
         try
         {
             // A new outline changes what remains of the area once its released land is taken away.
@@ -113,6 +121,7 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Stale(expectedVersion + 1);
         }
 
+        reports.CountryChanged(area.CountryCode);
         return new RegisterOutcome.Stored(area.Id, read.Warnings);
     }
 

@@ -37,7 +37,11 @@ internal static class HangfireSetup
         {
             // The server takes JobStorage from the container, which holds this host's own storage.
             services.AddHangfireServer((_, options) =>
-                options.WorkerCount = configuration.GetValue("Hangfire:Server:WorkerCount", Math.Max(2, Environment.ProcessorCount)));
+            {
+                options.WorkerCount = configuration.GetValue("Hangfire:Server:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+                // How often recurring jobs are checked: the reports' outbox sweep runs every 15 s by default.
+                options.SchedulePollingInterval = configuration.GetValue("Hangfire:Server:SchedulePollingInterval", TimeSpan.FromSeconds(5));
+            });
         }
 
         return services;

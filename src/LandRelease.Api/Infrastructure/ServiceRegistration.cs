@@ -26,6 +26,9 @@ internal static class ServiceRegistration
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
+        services.AddSingleton<Data.Reports.ReportRefresher>();
+        services.AddSingleton<Data.Reports.ReportReader>();
+        services.AddSingleton<Reports.Pipeline.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
 
         services.ConfigureHttpJsonOptions(options =>

@@ -2,8 +2,10 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.Infrastructure;
+using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Data;
 using LandRelease.Data.Releases;
+using LandRelease.Data.Reports;
 using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
@@ -19,7 +21,8 @@ namespace LandRelease.Api.Releases;
 /// hand-over that may complete an area) runs with the hazardous area's row locked, and recounts in SQL in
 /// the same transaction as the move, its event and its audit row.
 /// </summary>
-internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBoundaries boundaries, TimeProvider clock)
+internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBoundaries boundaries, TimeProvider clock,
+    IReportTrigger reports)
 {
     public async Task<DecisionOutcome> DraftAsync(ReleaseDecisionRequest? request, UserScope user, CancellationToken ct)
     {
@@ -138,6 +141,16 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         db.DecisionEvents.Add(moved.Event!);
         db.AuditLog.Add(AuditEntry.Record(user.Actor, now, decision.CountryCode, AuditEntityTypes.ReleaseDecision, decision.Id,
             WireName<WorkflowAction>.Of(action), before, AuditSnapshots.Of(decision), request?.Reason));
+        // Submissions and rejections move no figure (DOMAIN rule 4); every move of an approved decision may.
+        var reported = action is WorkflowAction.Approve or WorkflowAction.Certify or WorkflowAction.HandOver or WorkflowAction.Revoke;
+        if (reported)
+        {
+            // The outbox row commits with the move, so the reports learn of it even if the process dies right after.
+            db.ReportDirty.Add(ReportDirty.Mark(decision.CountryCode,
+                action == WorkflowAction.Revoke ? effective : decision.DateOfInformation, decision.HazardAreaId,
+                WireName<WorkflowAction>.Of(action), now));
+        }
+
         await db.SaveChangesAsync(ct);
 
         if (action is WorkflowAction.Approve or WorkflowAction.Revoke or WorkflowAction.HandOver)
@@ -158,6 +171,11 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         }
 
         await transaction.CommitAsync(ct);
+        if (reported)
+        {
+            reports.CountryChanged(decision.CountryCode);
+        }
+
         await db.Entry(decision).ReloadAsync(ct);
         return new DecisionOutcome.Done(decision, []);
     }

@@ -31,6 +31,8 @@ internal sealed class HazardAreaVersionConfiguration : IEntityTypeConfiguration<
 
         builder.HasIndex(v => new { v.HazardAreaId, v.Version }).IsUnique();
         builder.HasIndex(v => new { v.HazardAreaId, v.DateOfInformation });
+        // The reports pick every area's version as at a date, country by country.
+        builder.HasIndex(v => new { v.CountryCode, v.DateOfInformation });
         builder.HasOne<HazardArea>().WithMany().HasForeignKey(v => v.HazardAreaId).OnDelete(DeleteBehavior.Restrict);
     }
 }
