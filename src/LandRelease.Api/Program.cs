@@ -8,6 +8,8 @@ using LandRelease.Api.Organisations;
 using LandRelease.Api.Quality;
 using LandRelease.Api.Releases;
 using LandRelease.Api.Releases.Certificates;
+using LandRelease.Api.Reports;
+using LandRelease.Api.Reports.Pipeline;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +25,11 @@ if (args.Contains("migrate"))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
     return 0;
+}
+
+if (args.Contains("rebuild-reports"))
+{
+    return await ReportCommands.RebuildAsync(app.Services);
 }
 
 app.UseExceptionHandler();
@@ -46,8 +53,10 @@ app.MapReleaseDecisions();
 app.MapCertificates();
 app.MapQualityIncidents();
 app.MapAudit();
+app.MapReports();
 
 await DatabaseSetup.PrepareAsync(app);
+ReportJobs.Register(app.Services, app.Configuration);
 await app.RunAsync();
 return 0;
 

@@ -14,6 +14,8 @@ public static class Policies
     public const string NationalAuthority = "national-authority";
     public const string Admin = "admin";
     public const string AuditReader = "audit-reader";
+    public const string ReportReader = "report-reader";
+    public const string RegionalReader = "regional-reader";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -23,6 +25,9 @@ public static class Policies
         options.AddPolicy(NationalAuthority, p => p.RequireRole(Roles.NationalAuthority));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.NationalAuthority));
+        // Reports: every role; what each sees of a country is decided per request (aggregates only outside its own).
+        options.AddPolicy(ReportReader, p => p.RequireRole(Roles.FieldOperator, Roles.NationalAuthority, Roles.RegionalViewer, Roles.Admin));
+        options.AddPolicy(RegionalReader, p => p.RequireRole(Roles.NationalAuthority, Roles.RegionalViewer, Roles.Admin));
         // A route that forgets its policy is closed, not open; a test also insists every route names one.
         options.FallbackPolicy = options.GetPolicy(AnyUser);
     }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 
@@ -27,10 +28,14 @@ internal static class HangfireSetup
         // Hangfire's static JobStorage.Current is shared by every host in a process (tests run several).
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, StorageOptions), StorageOptions));
+        // Likewise the job activator: Hangfire's default is the static JobActivator.Current, which would build this
+        // host's jobs from another host's services (and database).
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (configuration.GetValue("Hangfire:Server:Enabled", true))

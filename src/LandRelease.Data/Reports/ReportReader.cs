@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using Npgsql;
 
@@ -83,7 +82,7 @@ public sealed class ReportReader(NpgsqlDataSource dataSource, ReportRefresher re
         for (var attempt = 1; ; attempt++)
         {
             await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
+            await using (var transaction = await ReportState.BeginAsync(connection, ct))
             {
                 var version = await ReportState.ReadAsync(connection, countryCode, ct);
                 if (version is { } v && (attempt >= Attempts || !await ReportSnapshots.PendingAsync(connection, countryCode, ct)))

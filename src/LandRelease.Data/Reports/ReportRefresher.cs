@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using Npgsql;
 
@@ -26,7 +25,7 @@ public sealed class ReportRefresher(NpgsqlDataSource dataSource)
         RefreshOutcome? outcome = null;
         var locked = await UnderLockAsync(countryCode, wait, async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            await using var transaction = await ReportState.BeginAsync(connection, ct);
             outcome = await CatchUpAsync(connection, countryCode, today, ct);
             await transaction.CommitAsync(ct);
         }, ct);
@@ -39,7 +38,7 @@ public sealed class ReportRefresher(NpgsqlDataSource dataSource)
         RebuildOutcome? outcome = null;
         await UnderLockAsync(countryCode, true, async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            await using var transaction = await ReportState.BeginAsync(connection, ct);
             var caughtUp = await CatchUpAsync(connection, countryCode, today, ct);
             outcome = await ReportRebuild.CompareAsync(connection, countryCode, today, caughtUp.DataVersion, ct);
             await ReportState.RecordRebuildAsync(connection, countryCode, (int)outcome.Milliseconds, outcome.Differences.Count, ct);

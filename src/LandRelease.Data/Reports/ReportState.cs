@@ -8,6 +8,18 @@ internal sealed record DirtyRow(long Id, DateOnly Since, Guid HazardAreaId);
 /// <summary>The pipeline's bookkeeping in SQL: outbox rows, the country's data version, its runs.</summary>
 internal static class ReportState
 {
+    /// <summary>
+    /// A repeatable-read transaction for report work, without PostgreSQL's JIT: the figure queries are costed high
+    /// (geometry functions in subqueries) and JIT compiled them for seconds while running them takes milliseconds.
+    /// </summary>
+    public static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var command = new NpgsqlCommand("SET LOCAL jit = off", connection);
+        await command.ExecuteNonQueryAsync(ct);
+        return transaction;
+    }
+
     /// <summary>The data version of a country's stored figures; null until its first refresh.</summary>
     public static async Task<long?> ReadAsync(NpgsqlConnection connection, string countryCode, CancellationToken ct)
     {
