@@ -14,6 +14,7 @@ public static class DataServiceCollectionExtensions
         var dataSource = CreateDataSource(connectionString);
         services.AddSingleton(dataSource);
         services.AddDbContext<LandReleaseDbContext>(options => Configure(options, dataSource));
+        services.AddSingleton(_ => Reports.ReportDataSource.For(connectionString));
         return services;
     }
 

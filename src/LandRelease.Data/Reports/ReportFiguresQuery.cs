@@ -77,10 +77,14 @@ public static class ReportFiguresQuery
             await setUp.ExecuteNonQueryAsync(ct);
         }
 
-        foreach (var sql in steps)
+        foreach (var sql in steps.Prepend(ReportFiguresSql.AnalyzeBuckets))
         {
             await using var step = new NpgsqlCommand(sql, connection);
-            step.Parameters.Add(new NpgsqlParameter<string> { TypedValue = countryCode });
+            if (sql.Contains("$1", StringComparison.Ordinal))
+            {
+                step.Parameters.Add(new NpgsqlParameter<string> { TypedValue = countryCode });
+            }
+
             await step.ExecuteNonQueryAsync(ct);
         }
     }

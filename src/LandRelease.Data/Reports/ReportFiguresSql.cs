@@ -18,6 +18,9 @@ internal static class ReportFiguresSql
         FROM unnest($1::int[], $2::date[], $3::date[]) AS b(bucket, period_from, period_to)
         """;
 
+    /// <summary>A handful of rows, but the planner must know it: it joins them to every row of a country.</summary>
+    public const string AnalyzeBuckets = "ANALYZE rpt_buckets";
+
     /// <summary>
     /// Land released in each bucket, by decision: its credit at the bucket's end. With everything recorded and a
     /// bucket ending on 31 December the pipeline's stored credit is that very figure; otherwise it is worked out
@@ -51,24 +54,30 @@ internal static class ReportFiguresSql
     /// </summary>
     public static readonly string Areas = $"""
         CREATE TEMP TABLE rpt_areas ON COMMIT DROP AS
-        WITH v AS (
+        -- The country's rows are read once each (materialized) and matched to every bucket in memory.
+        WITH versions AS MATERIALIZED (
+            SELECT id, hazard_area_id, date_of_information, version, recorded_at, classification, contamination, status, area_sqm
+            FROM hazard_area_versions WHERE country_code = $1),
+        areas AS MATERIALIZED (
+            SELECT id, area_sqm, (ST_XMin(geometry) + ST_XMax(geometry)) / 2 AS x, (ST_YMin(geometry) + ST_YMax(geometry)) / 2 AS y
+            FROM hazard_areas WHERE country_code = $1),
+        decisions AS MATERIALIZED (
+            SELECT hazard_area_id, date_of_information, credited_area_sqm FROM release_decisions
+            WHERE country_code = $1 AND state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER')),
+        v AS (
             SELECT DISTINCT ON (b.bucket, v.hazard_area_id) b.bucket, b.period_to, b.known_before, v.id AS version_id,
                    v.hazard_area_id, v.classification, v.contamination, v.status, v.area_sqm
-            FROM rpt_buckets b
-            JOIN hazard_area_versions v ON v.country_code = $1 AND v.date_of_information <= b.period_to
-                                        AND v.recorded_at < b.known_before
+            FROM rpt_buckets b JOIN versions v ON v.date_of_information <= b.period_to AND v.recorded_at < b.known_before
             ORDER BY b.bucket, v.hazard_area_id, v.date_of_information DESC, v.version DESC),
         irregular AS (
             SELECT b.bucket, c.hazard_area_id FROM rpt_buckets b
             JOIN report_credits c ON c.country_code = $1 AND (c.revoked_at IS NOT NULL OR c.approved_at >= b.known_before)
             GROUP BY 1, 2),
         released AS (
-            SELECT b.bucket, d.hazard_area_id, sum(d.credited_area_sqm) AS sqm FROM rpt_buckets b
-            JOIN release_decisions d ON d.country_code = $1 AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER')
-                                     AND d.date_of_information <= b.period_to
+            SELECT b.bucket, d.hazard_area_id, sum(d.credited_area_sqm) AS sqm
+            FROM rpt_buckets b JOIN decisions d ON d.date_of_information <= b.period_to
             GROUP BY 1, 2)
-        SELECT v.bucket, v.hazard_area_id, v.version_id, v.classification, v.contamination,
-               (ST_XMin(a.geometry) + ST_XMax(a.geometry)) / 2 AS x, (ST_YMin(a.geometry) + ST_YMax(a.geometry)) / 2 AS y,
+        SELECT v.bucket, v.hazard_area_id, v.version_id, v.classification, v.contamination, a.x, a.y,
                CASE WHEN v.status NOT IN ('OPEN', 'WORKED_ON') THEN 0
                     WHEN g.hazard_area_id IS NULL AND abs(v.area_sqm - a.area_sqm) < 0.001
                     THEN greatest(v.area_sqm - COALESCE(r.sqm, 0), 0)
@@ -80,7 +89,7 @@ internal static class ReportFiguresSql
                         LEFT JOIN release_decisions d ON d.id = k.decision_id
                         WHERE vv.id = v.version_id GROUP BY vv.id)
                END AS remaining_sqm
-        FROM v JOIN hazard_areas a ON a.id = v.hazard_area_id
+        FROM v JOIN areas a ON a.id = v.hazard_area_id
         LEFT JOIN irregular g ON g.bucket = v.bucket AND g.hazard_area_id = v.hazard_area_id
         LEFT JOIN released r ON r.bucket = v.bucket AND r.hazard_area_id = v.hazard_area_id
         """;
@@ -109,8 +118,9 @@ internal static class ReportFiguresSql
             SELECT r.bucket, 'released.byContamination.' || t || '.' || lower(r.kind) || 'Sqm', sum(r.credited_sqm)
             FROM rpt_released r
             LEFT JOIN rpt_areas a ON a.bucket = r.bucket AND a.hazard_area_id = r.hazard_area_id
-            JOIN hazard_areas h ON h.id = r.hazard_area_id
-            CROSS JOIN LATERAL unnest(COALESCE(a.contamination, h.contamination)) t
+            -- An area first recorded after the decision's date (or after the as-at date) has no version then: today's types.
+            CROSS JOIN LATERAL unnest(COALESCE(a.contamination,
+                (SELECT h.contamination FROM hazard_areas h WHERE h.id = r.hazard_area_id))) t
             GROUP BY 1, 2
             UNION ALL
             SELECT b.bucket, 'incidents.' || x.name, x.value
@@ -126,11 +136,11 @@ internal static class ReportFiguresSql
     /// land released in it, by the centre of each area's or decision's bounding box; m² per cell.
     /// </summary>
     public const string Map = """
-        WITH box AS (
-            SELECT ST_XMin(boundary) AS west, ST_YMin(boundary) AS south,
-                   ST_XMax(boundary) - ST_XMin(boundary) AS width, ST_YMax(boundary) - ST_YMin(boundary) AS height
-            FROM countries WHERE code = $1),
-        g AS (
+        WITH box AS MATERIALIZED (
+            -- Once: a boundary is large (Indonesia's is 300 KB) and each use would read it again from TOAST.
+            SELECT ST_XMin(e) AS west, ST_YMin(e) AS south, ST_XMax(e) - ST_XMin(e) AS width, ST_YMax(e) - ST_YMin(e) AS height
+            FROM (SELECT Box2D(boundary) AS e FROM countries WHERE code = $1) c),
+        g AS MATERIALIZED (
             SELECT west, south, greatest(width, height) / $2 AS cell,
                    greatest(ceil(width / (greatest(width, height) / $2) - 1e-9), 1)::int AS columns,
                    greatest(ceil(height / (greatest(width, height) / $2) - 1e-9), 1)::int AS rows

@@ -9,7 +9,7 @@ namespace LandRelease.Data.Reports;
 /// refreshed first (the same work the job does, under the same lock), and the snapshot is read in one
 /// repeatable-read transaction that sees no waiting rows, so its data version says exactly what it reflects.
 /// </summary>
-public sealed class ReportReader(NpgsqlDataSource dataSource, ReportRefresher refresher)
+public sealed class ReportReader(ReportDataSource reportSource, ReportRefresher refresher)
 {
     /// <summary>Years of trend shown with a report.</summary>
     public const int TrendYears = 20;
@@ -18,10 +18,12 @@ public sealed class ReportReader(NpgsqlDataSource dataSource, ReportRefresher re
 
     public Task<StoredReport> CountryAsync(string countryCode, DateOnly from, DateOnly to, DateOnly? asAt, DateOnly today,
         CancellationToken ct) =>
-        ConsistentAsync(countryCode, today, async (connection, version, refreshed) =>
+        ConsistentAsync(countryCode, today, async (connection, version, recomputedFromYear) =>
         {
+            // A YEAR snapshot was read as stored unless this request's own refresh recomputed that year.
+            var stored = recomputedFromYear is not { } recomputed || from.Year < recomputed;
             if (asAt is null && from == new DateOnly(from.Year, 1, 1) && to == new DateOnly(from.Year, 12, 31)
-                && await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Year, from, to, null, version, !refreshed, ct) is { } year)
+                && await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Year, from, to, null, version, stored, ct) is { } year)
             {
                 var trend = await ReportSnapshots.TrendAsync(connection, countryCode, from.Year - TrendYears + 1, from.Year, version, ct);
                 return year with { Document = new ReportDocument { Values = year.Document.Values, Map = year.Document.Map, Trend = trend } };
@@ -73,21 +75,22 @@ public sealed class ReportReader(NpgsqlDataSource dataSource, ReportRefresher re
     /// <summary>
     /// Runs <paramref name="read"/> in a repeatable-read transaction that sees the country's figures current, refreshing
     /// the country first when its outbox holds rows (or it was never refreshed). A writer may slip in between refresh
-    /// and read; after a few attempts the read goes ahead and its data version still says what it reflects.
+    /// and read; after a few attempts the read goes ahead and its data version still says what it reflects. The read
+    /// learns the first year this request's refreshes recomputed (null: none).
     /// </summary>
     private async Task<StoredReport> ConsistentAsync(string countryCode, DateOnly today,
-        Func<NpgsqlConnection, long, bool, Task<StoredReport>> read, CancellationToken ct)
+        Func<NpgsqlConnection, long, int?, Task<StoredReport>> read, CancellationToken ct)
     {
-        var refreshed = false;
+        int? recomputedFromYear = null;
         for (var attempt = 1; ; attempt++)
         {
-            await using (var connection = await dataSource.OpenConnectionAsync(ct))
+            await using (var connection = await reportSource.Source.OpenConnectionAsync(ct))
             await using (var transaction = await ReportState.BeginAsync(connection, ct))
             {
                 var version = await ReportState.ReadAsync(connection, countryCode, ct);
                 if (version is { } v && (attempt >= Attempts || !await ReportSnapshots.PendingAsync(connection, countryCode, ct)))
                 {
-                    var report = await read(connection, v, refreshed);
+                    var report = await read(connection, v, recomputedFromYear);
                     await transaction.CommitAsync(ct);
                     return report;
                 }
@@ -98,8 +101,11 @@ public sealed class ReportReader(NpgsqlDataSource dataSource, ReportRefresher re
                 throw new InvalidOperationException($"The figures of {countryCode} could not be brought up to date.");
             }
 
-            await refresher.RefreshAsync(countryCode, today, wait: true, ct);
-            refreshed = true;
+            var outcome = await refresher.RefreshAsync(countryCode, today, wait: true, ct);
+            if (outcome.FromYear is { } fromYear && fromYear < (recomputedFromYear ?? int.MaxValue))
+            {
+                recomputedFromYear = fromYear;
+            }
         }
     }
 }

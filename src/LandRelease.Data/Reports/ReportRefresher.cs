@@ -4,7 +4,8 @@ using Npgsql;
 namespace LandRelease.Data.Reports;
 
 /// <summary>What a refresh did: nothing to do, another process busy with the country, or the years it recomputed.</summary>
-public sealed record RefreshOutcome(string CountryCode, bool Busy, long DataVersion, int ConsumedRows, int? FromYear, long Milliseconds)
+public sealed record RefreshOutcome(string CountryCode, bool Busy, long DataVersion, int ConsumedRows, int? FromYear, long Milliseconds,
+    bool FirstRun = false)
 {
     public bool Refreshed => FromYear is not null;
 }
@@ -15,7 +16,7 @@ public sealed record RefreshOutcome(string CountryCode, bool Busy, long DataVers
 /// YEAR snapshots from the earliest affected year on and deletes exactly the rows it read; rows written meanwhile
 /// stay for the next run. Running it again changes nothing; two at once take turns.
 /// </summary>
-public sealed class ReportRefresher(NpgsqlDataSource dataSource)
+public sealed class ReportRefresher(ReportDataSource reportSource)
 {
     /// <summary>How many years back the stored yearly figures and the trend go.</summary>
     public const int MaxYears = 50;
@@ -40,7 +41,10 @@ public sealed class ReportRefresher(NpgsqlDataSource dataSource)
         {
             await using var transaction = await ReportState.BeginAsync(connection, ct);
             var caughtUp = await CatchUpAsync(connection, countryCode, today, ct);
-            outcome = await ReportRebuild.CompareAsync(connection, countryCode, today, caughtUp.DataVersion, ct);
+            // A first run has just built everything from scratch: there are no incremental figures to compare yet.
+            outcome = caughtUp.FirstRun
+                ? new RebuildOutcome(countryCode, 0, [], caughtUp.Milliseconds)
+                : await ReportRebuild.CompareAsync(connection, countryCode, today, caughtUp.DataVersion, ct);
             await ReportState.RecordRebuildAsync(connection, countryCode, (int)outcome.Milliseconds, outcome.Differences.Count, ct);
             await transaction.CommitAsync(ct);
         }, ct);
@@ -56,11 +60,11 @@ public sealed class ReportRefresher(NpgsqlDataSource dataSource)
         await ListAsync("SELECT code FROM countries ORDER BY 1", ct);
 
     public Task RecordFailureAsync(string countryCode, Exception failure) =>
-        ReportState.RecordFailureAsync(dataSource, countryCode, $"{failure.GetType().Name}: {failure.Message}");
+        ReportState.RecordFailureAsync(reportSource.Source, countryCode, $"{failure.GetType().Name}: {failure.Message}");
 
     private async Task<List<string>> ListAsync(string sql, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = reportSource.Source.CreateCommand(sql);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var codes = new List<string>();
         while (await reader.ReadAsync(ct))
@@ -73,7 +77,7 @@ public sealed class ReportRefresher(NpgsqlDataSource dataSource)
 
     private async Task<bool> UnderLockAsync(string countryCode, bool wait, Func<NpgsqlConnection, Task> work, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await reportSource.Source.OpenConnectionAsync(ct);
         if (!await ReportLocks.AcquireAsync(connection, countryCode, wait, ct))
         {
             return false;
@@ -120,6 +124,6 @@ public sealed class ReportRefresher(NpgsqlDataSource dataSource)
         await ReportYears.StoreAsync(connection, countryCode, fromYear, today.Year, version, clock, ct);
         await ReportState.ConsumeAsync(connection, countryCode, [.. dirty.Select(d => d.Id)], version, fromYear, ct);
         await ReportState.RecordRefreshAsync(connection, countryCode, version, (int)clock.ElapsedMilliseconds, ct);
-        return new RefreshOutcome(countryCode, false, version, dirty.Count, fromYear, clock.ElapsedMilliseconds);
+        return new RefreshOutcome(countryCode, false, version, dirty.Count, fromYear, clock.ElapsedMilliseconds, state is null);
     }
 }

@@ -10,9 +10,9 @@ namespace LandRelease.Api.Reports.Pipeline;
 /// </summary>
 public sealed class ReportSweepJob(ReportRefresher refresher, TimeProvider clock, ILogger<ReportSweepJob> logger)
 {
-    // A sweep that fails is simply the next sweep's work; retries would only pile up behind it.
+    // A sweep that fails is simply the next sweep's work; retries would only pile up behind it. Two sweeps at once
+    // are harmless: each skips the countries the other holds.
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(60)]
     public async Task RunAsync(CancellationToken ct)
     {
         foreach (var country in await refresher.DirtyCountriesAsync(ct))
