@@ -1,5 +1,6 @@
 using Hangfire;
 using LandRelease.Api.Access;
+using LandRelease.Api.Activities;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
@@ -8,6 +9,8 @@ using LandRelease.Api.Organisations;
 using LandRelease.Api.Quality;
 using LandRelease.Api.Releases;
 using LandRelease.Api.Releases.Certificates;
+using LandRelease.Api.Traverses;
+using LandRelease.Api.Uploads;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,12 +45,20 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [] 
 app.MapCountries();
 app.MapOrganisations();
 app.MapHazardAreas();
+app.MapActivities();
 app.MapReleaseDecisions();
 app.MapCertificates();
 app.MapQualityIncidents();
 app.MapAudit();
+app.MapUploads();
+app.MapTraverses();
 
 await DatabaseSetup.PrepareAsync(app);
+if (app.Configuration.GetValue("Hangfire:Server:Enabled", true))
+{
+    app.Services.ScheduleUploadJobs();
+}
+
 await app.RunAsync();
 return 0;
 
