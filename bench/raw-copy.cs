@@ -70,6 +70,7 @@ const string RegisterCopy = """
         recorded_by, change_reason) FROM STDIN (FORMAT BINARY)
     """;
 var now = DateTimeOffset.UtcNow;
+string[] contamination = ["AP_MINE"];
 await using (var importer = await connection.BeginBinaryImportAsync(RegisterCopy))
 {
     foreach (var (localId, geometry) in features)
@@ -80,7 +81,7 @@ await using (var importer = await connection.BeginBinaryImportAsync(RegisterCopy
         await importer.WriteAsync(localId ?? Guid.NewGuid().ToString(), NpgsqlDbType.Varchar);
         await importer.WriteAsync("bench", NpgsqlDbType.Varchar);
         await importer.WriteAsync("SHA", NpgsqlDbType.Varchar);
-        await importer.WriteAsync(new[] { "AP_MINE" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await importer.WriteAsync(contamination, NpgsqlDbType.Array | NpgsqlDbType.Text);
         await importer.WriteAsync("OPEN", NpgsqlDbType.Varchar);
         await importer.WriteAsync("[]", NpgsqlDbType.Jsonb);
         await importer.WriteAsync(new DateOnly(2024, 1, 1), NpgsqlDbType.Date);
