@@ -505,7 +505,7 @@ internal static class Activities
         new("KHM-ACT-1001", "KHM-BTB-0004", "NTS", "HALO-KHM", "Non-technical survey: community meeting, field walk with the village chief", "2025-02-03", "2025-02-05", "COMPLETED", 0.95, "CANCELLED", "all", []),
         new("KHM-ACT-1002", "KHM-BTB-0029", "TS", "HALO-KHM", "Technical survey: manual and detector lanes, 1 m wide every 10 m", "2025-02-10", "2025-02-21", "COMPLETED", 0.9, "REDUCED", "north", []),
         new("KHM-ACT-1003", "KHM-BTB-0028", "CLEARANCE", "MAG-KHM", "Manual clearance with detectors to 13 cm, mechanical ground preparation", "2025-01-06", "2025-03-14", "COMPLETED", 0.9, "CLEARED", "all", [("AP_MINE", 7, 7), ("OTHER_ERW", 1, 1)]),
-        new("KHM-ACT-1004", "KHM-BTB-0037", "CLEARANCE", "MAG-KHM", "Mechanical clearance (flail) followed by manual verification", "2025-02-17", "2025-03-13", "IN_PROGRESS", 0.85, "CLEARED", "south", [("AV_MINE", 1, 1), ("AP_MINE", 3, 3)]),
+        new("KHM-ACT-1004", "KHM-BTB-0037", "CLEARANCE", "MAG-KHM", "Mechanical clearance (flail) followed by manual verification", "2025-02-17", "2025-03-13", "ONGOING", 0.85, "CLEARED", "south", [("AV_MINE", 1, 1), ("AP_MINE", 3, 3)]),
     ];
 
     public static void Write(string hazardAreas, string path)
