@@ -348,7 +348,317 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE TABLE activities (
+        id uuid NOT NULL,
+        hazard_area_id uuid NOT NULL,
+        country_code character varying(3) NOT NULL,
+        local_id character varying(64),
+        type character varying(32) NOT NULL,
+        organisation_code character varying(20) NOT NULL,
+        method character varying(200) NOT NULL,
+        start_date date NOT NULL,
+        end_date date,
+        status character varying(16) NOT NULL,
+        reference_point geometry(Point,4326) NOT NULL,
+        worked_area geometry(MultiPolygon,4326),
+        worked_area_sqm double precision GENERATED ALWAYS AS (ST_Area(worked_area::geography)) STORED,
+        notes character varying(4000),
+        version integer NOT NULL,
+        recorded_at timestamp with time zone NOT NULL,
+        recorded_by character varying(200) NOT NULL,
+        recorded_by_organisation character varying(20),
+        change_reason character varying(1000) NOT NULL,
+        CONSTRAINT pk_activities PRIMARY KEY (id),
+        CONSTRAINT ck_activities_completed_has_end_date CHECK (status <> 'COMPLETED' OR end_date IS NOT NULL),
+        CONSTRAINT ck_activities_end_not_before_start CHECK (end_date IS NULL OR end_date >= start_date),
+        CONSTRAINT ck_activities_status CHECK (status IN ('COMPLETED', 'ONGOING', 'PLANNED', 'SUSPENDED')),
+        CONSTRAINT ck_activities_type CHECK (type IN ('BAC', 'CLEARANCE', 'EOD_SPOT_TASK', 'NTS', 'POST_CLEARANCE_INSPECTION', 'TS')),
+        CONSTRAINT ck_activities_worked_area_valid CHECK (worked_area IS NULL OR ST_IsValid(worked_area)),
+        CONSTRAINT fk_activities_countries_country_code FOREIGN KEY (country_code) REFERENCES countries (code) ON DELETE RESTRICT,
+        CONSTRAINT fk_activities_hazard_areas_hazard_area_id FOREIGN KEY (hazard_area_id) REFERENCES hazard_areas (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_activities_organisations_organisation_code FOREIGN KEY (organisation_code) REFERENCES organisations (code) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE TABLE activity_devices (
+        device_type character varying(16) NOT NULL,
+        activity_id uuid NOT NULL,
+        found integer NOT NULL,
+        destroyed integer NOT NULL,
+        CONSTRAINT pk_activity_devices PRIMARY KEY (activity_id, device_type),
+        CONSTRAINT ck_activity_devices_counts CHECK (found >= 0 AND destroyed >= 0),
+        CONSTRAINT ck_activity_devices_device_type CHECK (device_type IN ('AP_MINE', 'AV_MINE', 'OTHER_ERW', 'SUBMUNITION')),
+        CONSTRAINT fk_activity_devices_activities_activity_id FOREIGN KEY (activity_id) REFERENCES activities (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE TABLE activity_outcomes (
+        ordinal integer NOT NULL,
+        activity_id uuid NOT NULL,
+        kind character varying(16) NOT NULL,
+        geometry geometry(MultiPolygon,4326) NOT NULL,
+        area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED NOT NULL,
+        release_decision_id uuid,
+        CONSTRAINT pk_activity_outcomes PRIMARY KEY (activity_id, ordinal),
+        CONSTRAINT ck_activity_outcomes_geometry_valid CHECK (ST_IsValid(geometry)),
+        CONSTRAINT ck_activity_outcomes_kind CHECK (kind IN ('CANCELLED', 'CLEARED', 'REDUCED')),
+        CONSTRAINT fk_activity_outcomes_activities_activity_id FOREIGN KEY (activity_id) REFERENCES activities (id) ON DELETE CASCADE,
+        CONSTRAINT fk_activity_outcomes_release_decisions_release_decision_id FOREIGN KEY (release_decision_id) REFERENCES release_decisions (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE TABLE activity_versions (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        activity_id uuid NOT NULL,
+        version integer NOT NULL,
+        feature jsonb NOT NULL,
+        recorded_at timestamp with time zone NOT NULL,
+        recorded_by character varying(200) NOT NULL,
+        recorded_by_organisation character varying(20),
+        change_reason character varying(1000) NOT NULL,
+        CONSTRAINT pk_activity_versions PRIMARY KEY (id),
+        CONSTRAINT fk_activity_versions_activities_activity_id FOREIGN KEY (activity_id) REFERENCES activities (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_release_decisions_activity_id ON release_decisions (activity_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE UNIQUE INDEX ix_activities_country_code_local_id ON activities (country_code, local_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activities_country_code_status_end_date ON activities (country_code, status, end_date);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activities_hazard_area_id ON activities (hazard_area_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activities_organisation_code ON activities (organisation_code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activities_reference_point ON activities USING gist (reference_point);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activities_worked_area ON activities USING gist (worked_area);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activity_outcomes_geometry ON activity_outcomes USING gist (geometry);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE INDEX ix_activity_outcomes_release_decision_id ON activity_outcomes (release_decision_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    CREATE UNIQUE INDEX ix_activity_versions_activity_id_version ON activity_versions (activity_id, version);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    ALTER TABLE release_decisions ADD CONSTRAINT fk_release_decisions_activities_activity_id FOREIGN KEY (activity_id) REFERENCES activities (id) ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130000456_Activities') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130000456_Activities', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE TABLE hazard_area_traverses (
+        hazard_area_id uuid NOT NULL,
+        version integer NOT NULL,
+        traverse jsonb NOT NULL,
+        recorded_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_hazard_area_traverses PRIMARY KEY (hazard_area_id, version),
+        CONSTRAINT fk_hazard_area_traverses_hazard_areas_hazard_area_id FOREIGN KEY (hazard_area_id) REFERENCES hazard_areas (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE TABLE upload_features (
+        upload_id uuid NOT NULL,
+        index integer NOT NULL,
+        local_id character varying(64),
+        outcome character varying(16) NOT NULL,
+        action character varying(16),
+        record_id uuid,
+        violations jsonb,
+        warnings jsonb,
+        CONSTRAINT pk_upload_features PRIMARY KEY (upload_id, index),
+        CONSTRAINT ck_upload_features_action CHECK (action IN ('CREATED', 'UNCHANGED', 'UPDATED')),
+        CONSTRAINT ck_upload_features_outcome CHECK (outcome IN ('ACCEPTED', 'NOT_STORED', 'REJECTED'))
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE UNLOGGED TABLE upload_staged_areas (
+        upload_id uuid NOT NULL,
+        index integer NOT NULL,
+        local_id character varying(64),
+        name character varying(200),
+        classification character varying(8),
+        contamination text[],
+        status character varying(16),
+        evidence jsonb,
+        date_of_information date,
+        organisation_code character varying(20),
+        geometry geometry(MultiPolygon,4326),
+        change_reason character varying(1000),
+        record_id uuid NOT NULL,
+        existing_id uuid,
+        existing_version integer,
+        violations jsonb,
+        warnings jsonb,
+        traverse jsonb,
+        CONSTRAINT pk_upload_staged_areas PRIMARY KEY (upload_id, index)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE TABLE uploads (
+        id uuid NOT NULL,
+        country_code character varying(3) NOT NULL,
+        organisation_code character varying(20) NOT NULL,
+        kind character varying(16) NOT NULL,
+        atomic boolean NOT NULL,
+        file_name character varying(255),
+        format character varying(32),
+        crs character varying(200),
+        idempotency_key character varying(200),
+        request_sha256 character varying(64),
+        state character varying(16) NOT NULL,
+        total integer NOT NULL,
+        processed integer NOT NULL,
+        accepted integer NOT NULL,
+        rejected integer NOT NULL,
+        problem jsonb,
+        problem_status integer,
+        created_at timestamp with time zone NOT NULL,
+        created_by character varying(200) NOT NULL,
+        created_by_organisation character varying(20),
+        finished_at timestamp with time zone,
+        CONSTRAINT pk_uploads PRIMARY KEY (id),
+        CONSTRAINT ck_uploads_kind CHECK (kind IN ('ACTIVITIES', 'HAZARD_AREAS')),
+        CONSTRAINT ck_uploads_state CHECK (state IN ('DONE', 'FAILED', 'PROCESSING', 'QUEUED', 'RECEIVING')),
+        CONSTRAINT fk_uploads_countries_country_code FOREIGN KEY (country_code) REFERENCES countries (code) ON DELETE RESTRICT,
+        CONSTRAINT fk_uploads_organisations_organisation_code FOREIGN KEY (organisation_code) REFERENCES organisations (code) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE INDEX ix_upload_features_upload_id_outcome_index ON upload_features (upload_id, outcome, index);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE INDEX ix_uploads_country_code_created_at ON uploads (country_code, created_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE UNIQUE INDEX ix_uploads_created_by_idempotency_key ON uploads (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    CREATE INDEX ix_uploads_organisation_code ON uploads (organisation_code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130010207_Uploads') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130010207_Uploads', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE TABLE report_countries (
         country_code character varying(3) NOT NULL,
         data_version bigint NOT NULL,
@@ -367,7 +677,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE TABLE report_credits (
         decision_id uuid NOT NULL,
         country_code character varying(3) NOT NULL,
@@ -389,7 +699,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE TABLE report_differences (
         id bigint GENERATED ALWAYS AS IDENTITY,
         country_code character varying(3) NOT NULL,
@@ -405,12 +715,12 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE TABLE report_dirty (
         id bigint GENERATED ALWAYS AS IDENTITY,
         country_code character varying(3) NOT NULL,
         since date NOT NULL,
-        hazard_area_id uuid NOT NULL,
+        hazard_area_id uuid,
         cause character varying(32) NOT NULL,
         recorded_at timestamp with time zone NOT NULL,
         CONSTRAINT pk_report_dirty PRIMARY KEY (id)
@@ -420,7 +730,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE TABLE report_snapshots (
         id bigint GENERATED ALWAYS AS IDENTITY,
         country_code character varying(3) NOT NULL,
@@ -440,58 +750,58 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE INDEX ix_hazard_area_versions_country_code_date_of_information ON hazard_area_versions (country_code, date_of_information);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE INDEX ix_report_credits_country_code_date_of_information ON report_credits (country_code, date_of_information);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE INDEX ix_report_credits_geometry ON report_credits USING gist (geometry);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE INDEX ix_report_credits_hazard_area_id ON report_credits (hazard_area_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE INDEX ix_report_differences_country_code_found_at ON report_differences (country_code, found_at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE INDEX ix_report_dirty_country_code_id ON report_dirty (country_code, id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     CREATE UNIQUE INDEX ix_report_snapshots_country_code_kind_period_from_period_to_as ON report_snapshots (country_code, kind, period_from, period_to, as_at, data_version) NULLS NOT DISTINCT;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130002354_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261130002354_Reports', '10.0.15');
+    VALUES ('20261130013808_Reports', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -1,5 +1,6 @@
 using Hangfire;
 using LandRelease.Api.Access;
+using LandRelease.Api.Activities;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
@@ -10,6 +11,8 @@ using LandRelease.Api.Releases;
 using LandRelease.Api.Releases.Certificates;
 using LandRelease.Api.Reports;
 using LandRelease.Api.Reports.Pipeline;
+using LandRelease.Api.Traverses;
+using LandRelease.Api.Uploads;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -49,14 +52,22 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [] 
 app.MapCountries();
 app.MapOrganisations();
 app.MapHazardAreas();
+app.MapActivities();
 app.MapReleaseDecisions();
 app.MapCertificates();
 app.MapQualityIncidents();
 app.MapAudit();
+app.MapUploads();
+app.MapTraverses();
 app.MapReports();
 
 await DatabaseSetup.PrepareAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);
+if (app.Configuration.GetValue("Hangfire:Server:Enabled", true))
+{
+    app.Services.ScheduleUploadJobs();
+}
+
 await app.RunAsync();
 return 0;
 

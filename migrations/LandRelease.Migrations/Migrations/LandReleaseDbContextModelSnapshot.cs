@@ -25,6 +25,31 @@ namespace LandRelease.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LandRelease.Data.HazardAreas.HazardAreaTraverse", b =>
+                {
+                    b.Property<Guid>("HazardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazard_area_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Traverse")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("traverse");
+
+                    b.HasKey("HazardAreaId", "Version")
+                        .HasName("pk_hazard_area_traverses");
+
+                    b.ToTable("hazard_area_traverses", (string)null);
+                });
+
             modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
                 {
                     b.Property<string>("CountryCode")
@@ -211,7 +236,7 @@ namespace LandRelease.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("country_code");
 
-                    b.Property<Guid>("HazardAreaId")
+                    b.Property<Guid?>("HazardAreaId")
                         .HasColumnType("uuid")
                         .HasColumnName("hazard_area_id");
 
@@ -295,6 +320,286 @@ namespace LandRelease.Migrations
                         {
                             t.HasCheckConstraint("ck_report_snapshots_kind", "kind IN ('YEAR', 'PERIOD', 'APMBC', 'CCM')");
                         });
+                });
+
+            modelBuilder.Entity("LandRelease.Data.Uploads.StagedHazardArea", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_reason");
+
+                    b.Property<string>("Classification")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("classification");
+
+                    b.PrimitiveCollection<string[]>("Contamination")
+                        .HasColumnType("text[]")
+                        .HasColumnName("contamination");
+
+                    b.Property<DateOnly?>("DateOfInformation")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_information");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid?>("ExistingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("existing_id");
+
+                    b.Property<int?>("ExistingVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("existing_version");
+
+                    b.Property<MultiPolygon>("Geometry")
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("LocalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("local_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Traverse")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("traverse");
+
+                    b.Property<string>("Violations")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("violations");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("UploadId", "Index")
+                        .HasName("pk_upload_staged_areas");
+
+                    b.ToTable("upload_staged_areas", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Activities.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_reason");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("HazardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hazard_area_id");
+
+                    b.Property<string>("LocalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("local_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
+
+                    b.Property<Point>("ReferencePoint")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("reference_point");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<MultiPolygon>("WorkedArea")
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("worked_area");
+
+                    b.Property<double?>("WorkedAreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("worked_area_sqm")
+                        .HasComputedColumnSql("ST_Area(worked_area::geography)", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("HazardAreaId")
+                        .HasDatabaseName("ix_activities_hazard_area_id");
+
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_activities_organisation_code");
+
+                    b.HasIndex("ReferencePoint")
+                        .HasDatabaseName("ix_activities_reference_point");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReferencePoint"), "gist");
+
+                    b.HasIndex("WorkedArea")
+                        .HasDatabaseName("ix_activities_worked_area");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("WorkedArea"), "gist");
+
+                    b.HasIndex("CountryCode", "LocalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activities_country_code_local_id");
+
+                    b.HasIndex("CountryCode", "Status", "EndDate")
+                        .HasDatabaseName("ix_activities_country_code_status_end_date");
+
+                    b.ToTable("activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_activities_completed_has_end_date", "status <> 'COMPLETED' OR end_date IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_activities_end_not_before_start", "end_date IS NULL OR end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_activities_status", "status IN ('COMPLETED', 'ONGOING', 'PLANNED', 'SUSPENDED')");
+
+                            t.HasCheckConstraint("ck_activities_type", "type IN ('BAC', 'CLEARANCE', 'EOD_SPOT_TASK', 'NTS', 'POST_CLEARANCE_INSPECTION', 'TS')");
+
+                            t.HasCheckConstraint("ck_activities_worked_area_valid", "worked_area IS NULL OR ST_IsValid(worked_area)");
+                        });
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Activities.ActivityVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ChangeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_reason");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("feature");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity_versions");
+
+                    b.HasIndex("ActivityId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activity_versions_activity_id_version");
+
+                    b.ToTable("activity_versions", (string)null);
                 });
 
             modelBuilder.Entity("LandRelease.Domain.Audit.AuditEntry", b =>
@@ -918,6 +1223,9 @@ namespace LandRelease.Migrations
                     b.HasKey("Id")
                         .HasName("pk_release_decisions");
 
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_release_decisions_activity_id");
+
                     b.HasIndex("Geometry")
                         .HasDatabaseName("ix_release_decisions_geometry");
 
@@ -942,6 +1250,192 @@ namespace LandRelease.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LandRelease.Domain.Uploads.Upload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted");
+
+                    b.Property<bool>("Atomic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("atomic");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("created_by_organisation");
+
+                    b.Property<string>("Crs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("crs");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("Problem")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problem");
+
+                    b.Property<int?>("ProblemStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("problem_status");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("RequestSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_sha256");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_uploads");
+
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_uploads_organisation_code");
+
+                    b.HasIndex("CountryCode", "CreatedAt")
+                        .HasDatabaseName("ix_uploads_country_code_created_at");
+
+                    b.HasIndex("CreatedBy", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_uploads_created_by_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.ToTable("uploads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('ACTIVITIES', 'HAZARD_AREAS')");
+
+                            t.HasCheckConstraint("ck_uploads_state", "state IN ('DONE', 'FAILED', 'PROCESSING', 'QUEUED', 'RECEIVING')");
+                        });
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Uploads.UploadFeature", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("LocalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("local_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Violations")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("violations");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("UploadId", "Index")
+                        .HasName("pk_upload_features");
+
+                    b.HasIndex("UploadId", "Outcome", "Index")
+                        .HasDatabaseName("ix_upload_features_upload_id_outcome_index");
+
+                    b.ToTable("upload_features", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_upload_features_action", "action IN ('CREATED', 'UNCHANGED', 'UPDATED')");
+
+                            t.HasCheckConstraint("ck_upload_features_outcome", "outcome IN ('ACCEPTED', 'NOT_STORED', 'REJECTED')");
+                        });
+                });
+
+            modelBuilder.Entity("LandRelease.Data.HazardAreas.HazardAreaTraverse", b =>
+                {
+                    b.HasOne("LandRelease.Domain.HazardAreas.HazardArea", null)
+                        .WithMany()
+                        .HasForeignKey("HazardAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hazard_area_traverses_hazard_areas_hazard_area_id");
+                });
+
             modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
                 {
                     b.HasOne("LandRelease.Domain.Countries.Country", null)
@@ -960,6 +1454,139 @@ namespace LandRelease.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_credits_release_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Activities.Activity", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_countries_country_code");
+
+                    b.HasOne("LandRelease.Domain.HazardAreas.HazardArea", null)
+                        .WithMany()
+                        .HasForeignKey("HazardAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_hazard_areas_hazard_area_id");
+
+                    b.HasOne("LandRelease.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_organisations_organisation_code");
+
+                    b.OwnsMany("LandRelease.Domain.Activities.ActivityDevice", "Devices", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<string>("DeviceType")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("device_type");
+
+                            b1.Property<int>("Destroyed")
+                                .HasColumnType("integer")
+                                .HasColumnName("destroyed");
+
+                            b1.Property<int>("Found")
+                                .HasColumnType("integer")
+                                .HasColumnName("found");
+
+                            b1.HasKey("ActivityId", "DeviceType")
+                                .HasName("pk_activity_devices");
+
+                            b1.ToTable("activity_devices", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_activity_devices_counts", "found >= 0 AND destroyed >= 0");
+
+                                    t.HasCheckConstraint("ck_activity_devices_device_type", "device_type IN ('AP_MINE', 'AV_MINE', 'OTHER_ERW', 'SUBMUNITION')");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId")
+                                .HasConstraintName("fk_activity_devices_activities_activity_id");
+                        });
+
+                    b.OwnsMany("LandRelease.Domain.Activities.ProposedOutcome", "ProposedOutcomes", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<int>("Ordinal")
+                                .HasColumnType("integer")
+                                .HasColumnName("ordinal");
+
+                            b1.Property<double>("AreaSqm")
+                                .ValueGeneratedOnAddOrUpdate()
+                                .HasColumnType("double precision")
+                                .HasColumnName("area_sqm")
+                                .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+
+                            b1.Property<MultiPolygon>("Geometry")
+                                .IsRequired()
+                                .HasColumnType("geometry(MultiPolygon,4326)")
+                                .HasColumnName("geometry");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("kind");
+
+                            b1.Property<Guid?>("ReleaseDecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("release_decision_id");
+
+                            b1.HasKey("ActivityId", "Ordinal")
+                                .HasName("pk_activity_outcomes");
+
+                            b1.HasIndex("Geometry")
+                                .HasDatabaseName("ix_activity_outcomes_geometry");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Geometry"), "gist");
+
+                            b1.HasIndex("ReleaseDecisionId")
+                                .HasDatabaseName("ix_activity_outcomes_release_decision_id");
+
+                            b1.ToTable("activity_outcomes", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_activity_outcomes_geometry_valid", "ST_IsValid(geometry)");
+
+                                    t.HasCheckConstraint("ck_activity_outcomes_kind", "kind IN ('CANCELLED', 'CLEARED', 'REDUCED')");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId")
+                                .HasConstraintName("fk_activity_outcomes_activities_activity_id");
+
+                            b1.HasOne("LandRelease.Domain.Releases.ReleaseDecision", null)
+                                .WithMany()
+                                .HasForeignKey("ReleaseDecisionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_activity_outcomes_release_decisions_release_decision_id");
+                        });
+
+                    b.Navigation("Devices");
+
+                    b.Navigation("ProposedOutcomes");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Activities.ActivityVersion", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_versions_activities_activity_id");
                 });
 
             modelBuilder.Entity("LandRelease.Domain.HazardAreas.HazardArea", b =>
@@ -1002,6 +1629,12 @@ namespace LandRelease.Migrations
 
             modelBuilder.Entity("LandRelease.Domain.Releases.ReleaseDecision", b =>
                 {
+                    b.HasOne("LandRelease.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_release_decisions_activities_activity_id");
+
                     b.HasOne("LandRelease.Domain.HazardAreas.HazardArea", null)
                         .WithMany()
                         .HasForeignKey("HazardAreaId")
@@ -1016,6 +1649,24 @@ namespace LandRelease.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_release_decisions_organisations_organisation_code");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.Uploads.Upload", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_uploads_countries_country_code");
+
+                    b.HasOne("LandRelease.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_uploads_organisations_organisation_code");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LandRelease.Domain.Activities;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.HazardAreas;
 using LandRelease.Domain.Organisations;
@@ -31,6 +32,16 @@ internal static class AuditSnapshots
         d.DateOfInformation, d.EnteredArea, d.ActivityId, d.Notes, d.Attachments, GeometrySha256 = Hash(d.Geometry),
     }, Options);
 
+    public static string Of(Activity a) => JsonSerializer.Serialize(new
+    {
+        a.Version, a.HazardAreaId, a.LocalId, a.Type, Organisation = a.OrganisationCode, a.Method, a.StartDate, a.EndDate, a.Status,
+        ReferencePointSha256 = Hash(a.ReferencePoint), WorkedAreaSha256 = a.WorkedArea is null ? null : Hash(a.WorkedArea),
+        Devices = a.Devices.OrderBy(d => d.DeviceType).Select(d => new { Type = d.DeviceType, d.Found, d.Destroyed }),
+        ProposedOutcomes = a.ProposedOutcomes.OrderBy(o => o.Ordinal)
+            .Select(o => new { o.Kind, GeometrySha256 = Hash(o.Geometry), o.ReleaseDecisionId }),
+        a.Notes,
+    }, Options);
+
     public static string Of(Organisation o) => JsonSerializer.Serialize(new { o.Code, o.Name, o.Kind, o.Countries }, Options);
 
     private static string Hash(NetTopologySuite.Geometries.Geometry geometry) =>
@@ -42,6 +53,7 @@ internal static class AuditEntityTypes
     public const string HazardArea = "HAZARD_AREA";
     public const string ReleaseDecision = "RELEASE_DECISION";
     public const string Organisation = "ORGANISATION";
+    public const string Activity = "ACTIVITY";
 
-    public static IReadOnlyList<string> All { get; } = [HazardArea, ReleaseDecision, Organisation];
+    public static IReadOnlyList<string> All { get; } = [HazardArea, ReleaseDecision, Organisation, Activity];
 }

@@ -44,6 +44,16 @@ internal static class HazardAreaRequestReader
             return null;
         }
 
+        var properties = ReadProperties(p, errors);
+        return errors.Count > 0 || properties is null
+            ? null
+            : new ReadHazardArea(properties.Value.Details, geometry!, properties.Value.ChangeReason);
+    }
+
+    /// <summary>The attributes of a hazardous area, from a request or from a feature of an uploaded file.</summary>
+    public static (HazardAreaDetails Details, string? ChangeReason)? ReadProperties(HazardAreaPropertiesRequest p,
+        Dictionary<string, string[]> errors)
+    {
         var countryCode = Required(p.CountryCode, "properties.countryCode", 3, errors)?.ToUpperInvariant();
         var localId = Required(p.LocalId, "properties.localId", MaxLocalId, errors);
         var name = Required(p.Name, "properties.name", MaxName, errors);
@@ -65,7 +75,7 @@ internal static class HazardAreaRequestReader
 
         var details = new HazardAreaDetails(countryCode!, localId!, name!, classification!.Value, contamination,
             status!.Value, evidence, date!.Value, organisation!);
-        return new ReadHazardArea(details, geometry!, string.IsNullOrWhiteSpace(p.ChangeReason) ? null : p.ChangeReason.Trim());
+        return (details, string.IsNullOrWhiteSpace(p.ChangeReason) ? null : p.ChangeReason.Trim());
     }
 
     private static string? Required(string? value, string field, int maxLength, Dictionary<string, string[]> errors)

@@ -9,11 +9,16 @@ internal static class Problems
 {
     public const string RuleViolationType = "https://landrelease.org/problems/rule-violation";
 
-    public static ProblemHttpResult Unprocessable(IEnumerable<RuleViolation> violations, IEnumerable<GeometryIssue>? geometryIssues = null)
+    public static ProblemHttpResult Unprocessable(IEnumerable<RuleViolation> violations, IEnumerable<GeometryIssue>? geometryIssues = null) =>
+        Unprocessable(violations, (geometryIssues ?? []).Select(issue => ("geometry", issue)));
+
+    /// <summary>For a request with several geometries (an activity's worked area and outcomes): each issue names its field.</summary>
+    public static ProblemHttpResult Unprocessable(IEnumerable<RuleViolation> violations,
+        IEnumerable<(string Field, GeometryIssue Issue)> geometryIssues)
     {
         var items = violations
             .Select(v => new Dictionary<string, object?> { ["rule"] = v.Rule, ["field"] = v.Field, ["message"] = v.Message })
-            .Concat((geometryIssues ?? []).Select(ToItem))
+            .Concat(geometryIssues.Select(located => ToItem(located.Issue, located.Field)))
             .ToList();
         return TypedResults.Problem(
             title: "The request breaks a rule of the register",
@@ -23,9 +28,11 @@ internal static class Problems
             extensions: new Dictionary<string, object?> { ["violations"] = items });
     }
 
-    public static Dictionary<string, object?> ToItem(GeometryIssue issue)
+    public static Dictionary<string, object?> ToItem(GeometryIssue issue) => ToItem(issue, "geometry");
+
+    public static Dictionary<string, object?> ToItem(GeometryIssue issue, string field)
     {
-        var item = new Dictionary<string, object?> { ["rule"] = issue.Rule, ["field"] = "geometry", ["message"] = issue.Message };
+        var item = new Dictionary<string, object?> { ["rule"] = issue.Rule, ["field"] = field, ["message"] = issue.Message };
         if (issue.Longitude is { } lon && issue.Latitude is { } lat)
         {
             item["location"] = new[] { lon, lat };

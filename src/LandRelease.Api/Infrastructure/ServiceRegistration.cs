@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LandRelease.Api.Access;
+using LandRelease.Api.Activities;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Samples;
+using LandRelease.Api.Uploads;
 using LandRelease.Data;
 using LandRelease.Data.HazardAreas;
 
@@ -26,10 +28,15 @@ internal static class ServiceRegistration
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
+        services.AddScoped<ActivityShapeChecks>();
+        services.AddScoped<ActivityValidation>();
+        services.AddScoped<ActivityRegister>();
+        services.AddScoped<ActivityDecisions>();
         services.AddSingleton<Data.Reports.ReportRefresher>();
         services.AddSingleton<Data.Reports.ReportReader>();
         services.AddSingleton<Reports.Pipeline.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
+        services.Configure<ActivityOptions>(builder.Configuration.GetSection(ActivityOptions.Section));
 
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -47,6 +54,7 @@ internal static class ServiceRegistration
         services.AddLandReleaseRateLimits(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes);
         services.AddLandReleaseJobs(builder.Configuration, connectionString);
+        services.AddLandReleaseUploads(builder.Configuration);
         return builder;
     }
 }

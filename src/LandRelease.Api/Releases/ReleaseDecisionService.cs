@@ -227,6 +227,18 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
                 $"{read.OrganisationCode} is not an organisation working in {area.CountryCode}."));
         }
 
+        if (read.ActivityId is { } activityId)
+        {
+            // The activity is the decision's evidence: it must exist, and be work on this very area.
+            var activityArea = await db.Activities.Where(a => a.Id == activityId).Select(a => (Guid?)a.HazardAreaId).FirstOrDefaultAsync(ct);
+            if (activityArea != area.Id)
+            {
+                violations.Add(activityArea is null
+                    ? new("activity-unknown", "activityId", $"No activity has id {activityId}.")
+                    : new("activity-of-another-area", "activityId", $"Activity {activityId} worked another hazardous area, not {area.Id}."));
+            }
+        }
+
         if (DatesOfInformation.IsInFuture(read.DateOfInformation, clock.Today()))
         {
             violations.Add(new(HazardAreaRules.DateInFuture, "dateOfInformation", "The date of information is in the future."));

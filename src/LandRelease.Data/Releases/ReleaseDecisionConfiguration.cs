@@ -1,4 +1,5 @@
 using LandRelease.Data.Common;
+using LandRelease.Domain.Activities;
 using LandRelease.Domain.HazardAreas;
 using LandRelease.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ internal sealed class ReleaseDecisionConfiguration : IEntityTypeConfiguration<Re
         builder.HasIndex(d => new { d.CountryCode, d.State, d.DateOfInformation });
         builder.HasIndex(d => d.Geometry).HasMethod("gist");
         builder.HasOne<HazardArea>().WithMany().HasForeignKey(d => d.HazardAreaId).OnDelete(DeleteBehavior.Restrict);
+        // The survey or clearance behind a decision; an activity with decisions drawn from it stays.
+        builder.HasOne<Activity>().WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(d => d.OrganisationCode)
             .HasPrincipalKey(o => o.Code).OnDelete(DeleteBehavior.Restrict);
     }

@@ -17,10 +17,14 @@ public sealed class ReportDirty
     /// <summary>The earliest date of information whose figures may have changed.</summary>
     public DateOnly Since { get; private set; }
 
-    public Guid HazardAreaId { get; private set; }
+    /// <summary>
+    /// The hazardous area whose decisions' land may be counted differently now; null when the change cannot reach
+    /// released land (new areas of a batch upload, an activity's devices).
+    /// </summary>
+    public Guid? HazardAreaId { get; private set; }
     public string Cause { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
 
-    public static ReportDirty Mark(string countryCode, DateOnly since, Guid hazardAreaId, string cause, DateTimeOffset at) =>
+    public static ReportDirty Mark(string countryCode, DateOnly since, Guid? hazardAreaId, string cause, DateTimeOffset at) =>
         new() { CountryCode = countryCode, Since = since, HazardAreaId = hazardAreaId, Cause = cause, RecordedAt = at };
 }

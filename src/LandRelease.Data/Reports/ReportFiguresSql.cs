@@ -123,6 +123,27 @@ internal static class ReportFiguresSql
                 (SELECT h.contamination FROM hazard_areas h WHERE h.id = r.hazard_area_id))) t
             GROUP BY 1, 2
             UNION ALL
+            -- Devices of activities completed in the bucket (by end date): with everything recorded, as they stand now...
+            SELECT b.bucket, 'devices.' || x.name || '.' || v.device_type, x.value
+            FROM rpt_buckets b
+            JOIN activities a ON a.country_code = $1 AND a.status = 'COMPLETED' AND a.end_date BETWEEN b.period_from AND b.period_to
+            JOIN activity_devices v ON v.activity_id = a.id
+            CROSS JOIN LATERAL (VALUES ('found', v.found::float8), ('destroyed', v.destroyed::float8)) x(name, value)
+            WHERE b.latest
+            UNION ALL
+            -- ...as at a date, as each activity's latest version recorded by then says.
+            SELECT b.bucket, 'devices.' || x.name || '.' || (d ->> 'type'), x.value
+            FROM rpt_buckets b
+            CROSS JOIN LATERAL (
+                SELECT DISTINCT ON (v.activity_id) v.feature -> 'properties' AS p
+                FROM activities a JOIN activity_versions v ON v.activity_id = a.id
+                WHERE a.country_code = $1 AND v.recorded_at < b.known_before
+                ORDER BY v.activity_id, v.version DESC) s
+            CROSS JOIN LATERAL jsonb_array_elements(s.p -> 'devices') d
+            CROSS JOIN LATERAL (VALUES ('found', (d ->> 'found')::float8), ('destroyed', (d ->> 'destroyed')::float8)) x(name, value)
+            WHERE NOT b.latest AND s.p ->> 'status' = 'COMPLETED'
+              AND (s.p ->> 'endDate')::date BETWEEN b.period_from AND b.period_to
+            UNION ALL
             SELECT b.bucket, 'incidents.' || x.name, x.value
             FROM rpt_buckets b
             JOIN quality_incidents q ON q.country_code = $1 AND q.date_of_information BETWEEN b.period_from AND b.period_to

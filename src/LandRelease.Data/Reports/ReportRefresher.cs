@@ -113,7 +113,8 @@ public sealed class ReportRefresher(ReportDataSource reportSource)
             await ReportRebuild.RebuildCreditsAsync(connection, countryCode, ct);
             since = DateOnly.MinValue;
         }
-        else if (await ReportCreditsRefresh.RefreshAsync(connection, [.. dirty.Select(d => d.HazardAreaId).Distinct()], ct) is { } changed
+        else if (await ReportCreditsRefresh.RefreshAsync(connection, [.. dirty.Where(d => d.HazardAreaId is not null)
+                     .Select(d => d.HazardAreaId!.Value).Distinct()], ct) is { } changed
                  && changed < since)
         {
             since = changed;

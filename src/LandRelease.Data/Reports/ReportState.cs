@@ -3,7 +3,7 @@ using Npgsql;
 namespace LandRelease.Data.Reports;
 
 /// <summary>An outbox row as the pipeline reads it.</summary>
-internal sealed record DirtyRow(long Id, DateOnly Since, Guid HazardAreaId);
+internal sealed record DirtyRow(long Id, DateOnly Since, Guid? HazardAreaId);
 
 /// <summary>The pipeline's bookkeeping in SQL: outbox rows, the country's data version, its runs.</summary>
 internal static class ReportState
@@ -37,7 +37,7 @@ internal static class ReportState
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new DirtyRow(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetGuid(2)));
+            rows.Add(new DirtyRow(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetGuid(2)));
         }
 
         return rows;

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LandRelease.Api.Access;
+using LandRelease.Api.Tests.Activities;
 using LandRelease.Api.Tests.HazardAreas;
 using LandRelease.Api.Tests.Infrastructure;
+using LandRelease.Api.Tests.Releases;
 
 namespace LandRelease.Api.Tests.Access;
 
@@ -18,6 +20,7 @@ public sealed class AccessWorld : IAsyncLifetime
 {
     public const string KhmLocalId = "ACCESS-KHM-1";
     public const string LaoLocalId = "ACCESS-LAO-1";
+    public const string KhmActivityLocalId = "ACCESS-KHM-ACT-1";
 
     /// <summary>A box holding both areas: north-west Cambodia to Xieng Khouang.</summary>
     public const string BothAreasBbox = "102.9,13.5,103.3,19.5";
@@ -42,6 +45,9 @@ public sealed class AccessWorld : IAsyncLifetime
     public Guid KhmArea { get; private set; }
     public Guid LaoArea { get; private set; }
 
+    /// <summary>A completed CMAC clearance of the Cambodian area, proposing to clear part of it.</summary>
+    public Guid KhmActivity { get; private set; }
+
     /// <summary>ApiFactory's own client: administrator and national authority of every country.</summary>
     private HttpClient Default => _default ??= Api.CreateClient();
 
@@ -56,6 +62,34 @@ public sealed class AccessWorld : IAsyncLifetime
         // Near Phonsavan, well inside Laos.
         LaoArea = await EnsureAreaAsync(admin,
             Features.HazardArea(LaoLocalId, Features.Square(103.17, 19.45, 0.002), country: "LAO", organisation: "LAO-OPS"));
+        KhmActivity = await Api.ScalarAsync<Guid?>("SELECT id FROM activities WHERE country_code = 'KHM' AND local_id = $1", KhmActivityLocalId)
+            ?? (await admin.CreateActivityAsync(KhmArea, KhmActivityFeature())).Id;
+    }
+
+    /// <summary>The Cambodian activity as CMAC states it; a revision sends it again with a reason.</summary>
+    public JsonObject KhmActivityFeature()
+    {
+        var area = new TestArea(KhmArea, new Box(Features.Lon, Features.Lat, Features.Lon + 0.002, Features.Lat + 0.002));
+        return ActivityApi.Clearance(area, KhmActivityLocalId);
+    }
+
+    /// <summary>Revises the Cambodian activity as <paramref name="client"/>, sending the ETag that is current right now.</summary>
+    public async Task<HttpResponseMessage> ReviseKhmActivityAsync(HttpClient client)
+    {
+        using var current = await Default.GetAsync($"/api/activities/{KhmActivity}", TestContext.Current.CancellationToken);
+        current.EnsureSuccessStatusCode();
+        var revision = KhmActivityFeature();
+        revision.Properties()["notes"] = $"Re-checked {Guid.NewGuid():N}";
+        revision.Properties()["changeReason"] = "Completion report re-checked";
+        return await client.PutActivityAsync(KhmActivity, revision, current.Headers.ETag!.Tag);
+    }
+
+    /// <summary>A new CMAC activity on the Cambodian area, without a local id so it never collides.</summary>
+    public Task<HttpResponseMessage> CreateKhmActivityAsync(HttpClient client)
+    {
+        var feature = KhmActivityFeature();
+        feature.Properties()["localId"] = null;
+        return client.PostActivityAsync(KhmArea, feature);
     }
 
     public HttpClient Client(string identity) => _clients.GetOrAdd(identity, name =>

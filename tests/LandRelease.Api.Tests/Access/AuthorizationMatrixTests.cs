@@ -32,6 +32,13 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
         ("GET /api/hazard-areas/{khm}/history",         [401, 200, 200, 403, 200, 403, 403, 403]),
         ("POST /api/hazard-areas (KHM, CMAC)",          [401, 201, 403, 403, 201, 403, 403, 403]),
         ("PUT /api/hazard-areas/{khm}",                 [401, 200, 403, 403, 200, 403, 403, 403]),
+        ("GET /api/hazard-areas/{khm}/activities",      [401, 200, 200, 403, 200, 403, 403, 403]),
+        ("POST /api/hazard-areas/{khm}/activities (CMAC)", [401, 201, 403, 403, 201, 403, 403, 403]),
+        ("GET /api/activities/{khm}",                   [401, 200, 200, 403, 200, 403, 403, 403]),
+        ("GET /api/activities/{khm}/history",           [401, 200, 200, 403, 200, 403, 403, 403]),
+        ("PUT /api/activities/{khm}",                   [401, 200, 403, 403, 200, 403, 403, 403]),
+        // Drafting is idempotent, so every permitted call answers 200 with the same decisions.
+        ("POST /api/activities/{khm}/decisions",        [401, 200, 403, 403, 200, 403, 403, 403]),
         ("GET /hangfire",                               [401, 403, 403, 403, 403, 403, 403, 200]),
     ];
 
@@ -74,6 +81,12 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
             "GET /api/hazard-areas/{khm}/history" => client.GetAsync($"{areas}/history", Ct),
             "POST /api/hazard-areas (KHM, CMAC)" => AccessWorld.CreateKhmAsync(client),
             "PUT /api/hazard-areas/{khm}" => world.ReviseKhmAsync(client),
+            "GET /api/hazard-areas/{khm}/activities" => client.GetAsync($"{areas}/activities", Ct),
+            "POST /api/hazard-areas/{khm}/activities (CMAC)" => world.CreateKhmActivityAsync(client),
+            "GET /api/activities/{khm}" => client.GetAsync($"/api/activities/{world.KhmActivity}", Ct),
+            "GET /api/activities/{khm}/history" => client.GetAsync($"/api/activities/{world.KhmActivity}/history", Ct),
+            "PUT /api/activities/{khm}" => world.ReviseKhmActivityAsync(client),
+            "POST /api/activities/{khm}/decisions" => client.PostAsync($"/api/activities/{world.KhmActivity}/decisions", null, Ct),
             _ when route.StartsWith("GET ", StringComparison.Ordinal) => client.GetAsync(route[4..], Ct),
             _ => throw new ArgumentException($"No request is defined for {route}.", nameof(route)),
         };
@@ -125,6 +138,7 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain(world.KhmArea.ToString(), body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(world.LaoArea.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(world.KhmActivity.ToString(), body, StringComparison.OrdinalIgnoreCase);
         // A country's boundary is public reference data, not the geometry of a hazardous area.
         if (route != "GET /api/countries/KHM")
         {

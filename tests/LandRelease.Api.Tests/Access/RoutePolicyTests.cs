@@ -70,9 +70,11 @@ public sealed class RoutePolicyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public void EveryRegisterRouteRequiresARegisterPolicy()
     {
-        // The register holds coordinates of uncleared land; "any authenticated user" is not enough for it.
+        // The register and its activities hold coordinates of uncleared land; "any authenticated user" is not enough for it.
         var loose = Routes()
-            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/hazard-areas", StringComparison.Ordinal) == true)
+            .Where(r => r.RoutePattern.RawText is { } route
+                        && (route.StartsWith("/api/hazard-areas", StringComparison.Ordinal)
+                            || route.StartsWith("/api/activities", StringComparison.Ordinal)))
             .Where(r => r.Metadata.GetOrderedMetadata<IAuthorizeData>()
                 .All(a => a.Policy is not ("register-reader" or "register-writer")))
             .Select(Describe)

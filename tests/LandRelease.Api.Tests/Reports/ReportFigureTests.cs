@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using LandRelease.Api.Tests.Activities;
 using LandRelease.Api.Tests.Infrastructure;
 using static LandRelease.Api.Tests.Reports.ReportTestApi;
 
@@ -134,6 +136,39 @@ public sealed class ReportFigureTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(0, report.Figure("incidents.count"));
         Assert.Equal(1, report.Figure("remaining.cha.count"));
         AssertSqm(Cells(c, 0, 0, 1, 1).Sqm, report, "remaining.cha.areaSqm");
+    }
+
+    [Fact]
+    public async Task DevicesOfCompletedActivitiesAreSummedByTypeInThePeriodOfTheirEndDate()
+    {
+        const string c = "MMR";
+        var box = Cells(c, 0, 0, 1, 1);
+        var area = new TestArea(await _client.NewAreaAsync(c, box, dateOfInformation: "2022-01-01"), box);
+        async Task Record(string status, string start, string? end, params JsonObject[] devices) =>
+            await _client.CreateActivityAsync(area.Id, ActivityApi.Activity(area, "CLEARANCE", box.Polygon(), status,
+                "REPORT-OPS", startDate: start, endDate: end, devices: devices));
+        // Figures stored before the activities: only their outbox rows can bring the devices into the report.
+        Assert.Equal(0, (await _client.ReportAsync(c, "year=2024")).Figure("devices.destroyed.AP_MINE"));
+        await Record("COMPLETED", "2024-03-01", "2024-04-30", ActivityApi.Device("AP_MINE", 3, 3), ActivityApi.Device("OTHER_ERW", 1, 1));
+        await Record("COMPLETED", "2024-10-01", "2024-11-15", ActivityApi.Device("AP_MINE", 2, 1), ActivityApi.Device("SUBMUNITION", 5, 5));
+        // Not counted in 2024: still going, or completed the year before.
+        await Record("ONGOING", "2024-06-01", null, ActivityApi.Device("AP_MINE", 10, 10));
+        await Record("COMPLETED", "2023-05-01", "2023-06-01", ActivityApi.Device("AP_MINE", 7, 7));
+
+        var report = await _client.ReportAsync(c, "year=2024");
+
+        Assert.Equal(5, report.Figure("devices.found.AP_MINE"));
+        Assert.Equal(4, report.Figure("devices.destroyed.AP_MINE"));
+        Assert.Equal(0, report.Figure("devices.found.AV_MINE"));
+        Assert.Equal(5, report.Figure("devices.destroyed.SUBMUNITION"));
+        Assert.Equal(1, report.Figure("devices.destroyed.OTHER_ERW"));
+        Assert.Equal(7, report.TrendYear(2023).Figure("devices.destroyed.AP_MINE"));
+        // As at today the activities' recorded versions say the same; as at yesterday none was recorded yet.
+        var today = await _client.ReportAsync(c, $"from=2024-01-01&to=2024-12-31&asAt={DateTime.UtcNow:yyyy-MM-dd}");
+        Assert.Equal(4, today.Figure("devices.destroyed.AP_MINE"));
+        Assert.Equal(5, today.Figure("devices.found.SUBMUNITION"));
+        var yesterday = await _client.ReportAsync(c, $"from=2024-01-01&to=2024-12-31&asAt={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}");
+        Assert.Equal(0, yesterday.Figure("devices.destroyed.AP_MINE"));
     }
 
     [Fact]

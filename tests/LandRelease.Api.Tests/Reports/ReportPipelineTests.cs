@@ -1,6 +1,8 @@
 using System.Net;
 using LandRelease.Api.Reports.Pipeline;
+using System.Text.Json.Nodes;
 using LandRelease.Api.Tests.Infrastructure;
+using LandRelease.Api.Tests.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
 using static LandRelease.Api.Tests.Reports.ReportTestApi;
@@ -43,6 +45,24 @@ public sealed class ReportPipelineTests(ApiFactory api) : IClassFixture<ApiFacto
             WHERE country_code = $1 AND kind = 'YEAR' AND period_from = '2024-01-01' AND data_version = $2
             """, c, dirty);
         Releases.ReleaseApi.AssertSqm(Cells(c, 0, 0, 0.5, 1).Sqm, double.Parse(cleared, System.Globalization.CultureInfo.InvariantCulture), "stored");
+    }
+
+    [Fact]
+    public async Task ABatchUploadWritesItsOutboxRowInTheMergeAndTheReportCountsItsAreas()
+    {
+        const string c = "BRN";
+        Assert.Equal(0, (await _client.ReportAsync(c, "year=2024")).Figure("remaining.cha.count"));
+        JsonObject Area(double west) => Features.HazardArea(NewLocalId("UPL"), Cells(c, west, 0, west + 0.5, 1).Polygon(), country: c,
+            organisation: "REPORT-OPS", dateOfInformation: "2024-02-01");
+
+        var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(UploadApi.FeatureCollection(Area(0), Area(1)),
+            $"country={c}&organisation=REPORT-OPS&kind=hazard-areas"));
+
+        Assert.Equal(2, status.Count("accepted"));
+        Assert.Equal(1, await api.DirtyRowsAsync(c));
+        var report = await _client.ReportAsync(c, "year=2024");
+        Assert.Equal(2, report.Figure("remaining.cha.count"));
+        AssertSqm(Cells(c, 0, 0, 0.5, 1).Sqm + Cells(c, 1, 0, 1.5, 1).Sqm, report, "remaining.cha.areaSqm");
     }
 
     [Fact]

@@ -11,11 +11,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LandRelease.Migrations
+namespace LandRelease.Migrations.Migrations
 {
     [DbContext(typeof(LandReleaseDbContext))]
-    [Migration("20261130002354_Reports")]
-    partial class Reports
+    [Migration("20261130000456_Activities")]
+    partial class Activities
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -28,67 +28,17 @@ namespace LandRelease.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
+            modelBuilder.Entity("LandRelease.Domain.Activities.Activity", b =>
                 {
-                    b.Property<string>("CountryCode")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("country_code");
-
-                    b.Property<long>("DataVersion")
-                        .HasColumnType("bigint")
-                        .HasColumnName("data_version");
-
-                    b.Property<DateTimeOffset?>("FailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("failed_at");
-
-                    b.Property<string>("Failure")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("failure");
-
-                    b.Property<int?>("RebuildDifferences")
-                        .HasColumnType("integer")
-                        .HasColumnName("rebuild_differences");
-
-                    b.Property<int?>("RebuildMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("rebuild_ms");
-
-                    b.Property<DateTimeOffset?>("RebuiltAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("rebuilt_at");
-
-                    b.Property<int?>("RefreshMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("refresh_ms");
-
-                    b.Property<DateTimeOffset?>("RefreshedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("refreshed_at");
-
-                    b.HasKey("CountryCode")
-                        .HasName("pk_report_countries");
-
-                    b.ToTable("report_countries", (string)null);
-                });
-
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportCredit", b =>
-                {
-                    b.Property<Guid>("DecisionId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uuid")
-                        .HasColumnName("decision_id");
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("approved_at");
-
-                    b.Property<double>("AreaSqm")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("double precision")
-                        .HasColumnName("area_sqm")
-                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+                    b.Property<string>("ChangeReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_reason");
 
                     b.Property<string>("CountryCode")
                         .IsRequired()
@@ -96,146 +46,128 @@ namespace LandRelease.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("country_code");
 
-                    b.Property<double>("CreditedSqm")
-                        .HasColumnType("double precision")
-                        .HasColumnName("credited_sqm");
-
-                    b.Property<DateOnly>("DateOfInformation")
+                    b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date")
-                        .HasColumnName("date_of_information");
-
-                    b.Property<MultiPolygon>("Geometry")
-                        .IsRequired()
-                        .HasColumnType("geometry(MultiPolygon,4326)")
-                        .HasColumnName("geometry");
+                        .HasColumnName("end_date");
 
                     b.Property<Guid>("HazardAreaId")
                         .HasColumnType("uuid")
                         .HasColumnName("hazard_area_id");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
+                    b.Property<string>("LocalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("local_id");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<DateOnly?>("RevokedFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("revoked_from");
-
-                    b.HasKey("DecisionId")
-                        .HasName("pk_report_credits");
-
-                    b.HasIndex("Geometry")
-                        .HasDatabaseName("ix_report_credits_geometry");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
-
-                    b.HasIndex("HazardAreaId")
-                        .HasDatabaseName("ix_report_credits_hazard_area_id");
-
-                    b.HasIndex("CountryCode", "DateOfInformation")
-                        .HasDatabaseName("ix_report_credits_country_code_date_of_information");
-
-                    b.ToTable("report_credits", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_report_credits_kind", "kind IN ('CANCELLED', 'CLEARED', 'REDUCED')");
-                        });
-                });
-
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportDifference", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("CountryCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("country_code");
-
-                    b.Property<string>("Figure")
+                    b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("figure");
+                        .HasColumnName("method");
 
-                    b.Property<DateTimeOffset>("FoundAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("found_at");
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
 
-                    b.Property<double?>("Incremental")
-                        .HasColumnType("double precision")
-                        .HasColumnName("incremental");
-
-                    b.Property<double?>("Rebuilt")
-                        .HasColumnType("double precision")
-                        .HasColumnName("rebuilt");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_report_differences");
-
-                    b.HasIndex("CountryCode", "FoundAt")
-                        .HasDatabaseName("ix_report_differences_country_code_found_at");
-
-                    b.ToTable("report_differences", (string)null);
-                });
-
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportDirty", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Cause")
+                    b.Property<string>("OrganisationCode")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("cause");
-
-                    b.Property<string>("CountryCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("country_code");
-
-                    b.Property<Guid>("HazardAreaId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("hazard_area_id");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("organisation_code");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
-                    b.Property<DateOnly>("Since")
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
+
+                    b.Property<Point>("ReferencePoint")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("reference_point");
+
+                    b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
-                        .HasColumnName("since");
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<MultiPolygon>("WorkedArea")
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("worked_area");
+
+                    b.Property<double?>("WorkedAreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("worked_area_sqm")
+                        .HasComputedColumnSql("ST_Area(worked_area::geography)", true);
 
                     b.HasKey("Id")
-                        .HasName("pk_report_dirty");
+                        .HasName("pk_activities");
 
-                    b.HasIndex("CountryCode", "Id")
-                        .HasDatabaseName("ix_report_dirty_country_code_id");
+                    b.HasIndex("HazardAreaId")
+                        .HasDatabaseName("ix_activities_hazard_area_id");
 
-                    b.ToTable("report_dirty", (string)null);
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_activities_organisation_code");
+
+                    b.HasIndex("ReferencePoint")
+                        .HasDatabaseName("ix_activities_reference_point");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReferencePoint"), "gist");
+
+                    b.HasIndex("WorkedArea")
+                        .HasDatabaseName("ix_activities_worked_area");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("WorkedArea"), "gist");
+
+                    b.HasIndex("CountryCode", "LocalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activities_country_code_local_id");
+
+                    b.HasIndex("CountryCode", "Status", "EndDate")
+                        .HasDatabaseName("ix_activities_country_code_status_end_date");
+
+                    b.ToTable("activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_activities_completed_has_end_date", "status <> 'COMPLETED' OR end_date IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_activities_end_not_before_start", "end_date IS NULL OR end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_activities_status", "status IN ('COMPLETED', 'ONGOING', 'PLANNED', 'SUSPENDED')");
+
+                            t.HasCheckConstraint("ck_activities_type", "type IN ('BAC', 'CLEARANCE', 'EOD_SPOT_TASK', 'NTS', 'POST_CLEARANCE_INSPECTION', 'TS')");
+
+                            t.HasCheckConstraint("ck_activities_worked_area_valid", "worked_area IS NULL OR ST_IsValid(worked_area)");
+                        });
                 });
 
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportSnapshot", b =>
+            modelBuilder.Entity("LandRelease.Domain.Activities.ActivityVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -244,60 +176,48 @@ namespace LandRelease.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly?>("AsAt")
-                        .HasColumnType("date")
-                        .HasColumnName("as_at");
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
 
-                    b.Property<int>("ComputeMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("compute_ms");
-
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("computed_at");
-
-                    b.Property<string>("CountryCode")
+                    b.Property<string>("ChangeReason")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("country_code");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_reason");
 
-                    b.Property<long>("DataVersion")
-                        .HasColumnType("bigint")
-                        .HasColumnName("data_version");
-
-                    b.Property<string>("Figures")
+                    b.Property<string>("Feature")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("figures");
+                        .HasColumnName("feature");
 
-                    b.Property<string>("Kind")
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
 
-                    b.Property<DateOnly>("PeriodFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("period_from");
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
 
-                    b.Property<DateOnly>("PeriodTo")
-                        .HasColumnType("date")
-                        .HasColumnName("period_to");
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_report_snapshots");
+                        .HasName("pk_activity_versions");
 
-                    b.HasIndex("CountryCode", "Kind", "PeriodFrom", "PeriodTo", "AsAt", "DataVersion")
+                    b.HasIndex("ActivityId", "Version")
                         .IsUnique()
-                        .HasDatabaseName("ix_report_snapshots_country_code_kind_period_from_period_to_as");
+                        .HasDatabaseName("ix_activity_versions_activity_id_version");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CountryCode", "Kind", "PeriodFrom", "PeriodTo", "AsAt", "DataVersion"), false);
-
-                    b.ToTable("report_snapshots", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_report_snapshots_kind", "kind IN ('YEAR', 'PERIOD', 'APMBC', 'CCM')");
-                        });
+                    b.ToTable("activity_versions", (string)null);
                 });
 
             modelBuilder.Entity("LandRelease.Domain.Audit.AuditEntry", b =>
@@ -642,9 +562,6 @@ namespace LandRelease.Migrations
                     b.HasKey("Id")
                         .HasName("pk_hazard_area_versions");
 
-                    b.HasIndex("CountryCode", "DateOfInformation")
-                        .HasDatabaseName("ix_hazard_area_versions_country_code_date_of_information");
-
                     b.HasIndex("HazardAreaId", "DateOfInformation")
                         .HasDatabaseName("ix_hazard_area_versions_hazard_area_id_date_of_information");
 
@@ -921,6 +838,9 @@ namespace LandRelease.Migrations
                     b.HasKey("Id")
                         .HasName("pk_release_decisions");
 
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_release_decisions_activity_id");
+
                     b.HasIndex("Geometry")
                         .HasDatabaseName("ix_release_decisions_geometry");
 
@@ -945,24 +865,137 @@ namespace LandRelease.Migrations
                         });
                 });
 
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
+            modelBuilder.Entity("LandRelease.Domain.Activities.Activity", b =>
                 {
                     b.HasOne("LandRelease.Domain.Countries.Country", null)
                         .WithMany()
                         .HasForeignKey("CountryCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_report_countries_countries_country_code");
+                        .HasConstraintName("fk_activities_countries_country_code");
+
+                    b.HasOne("LandRelease.Domain.HazardAreas.HazardArea", null)
+                        .WithMany()
+                        .HasForeignKey("HazardAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_hazard_areas_hazard_area_id");
+
+                    b.HasOne("LandRelease.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_organisations_organisation_code");
+
+                    b.OwnsMany("LandRelease.Domain.Activities.ActivityDevice", "Devices", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<string>("DeviceType")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("device_type");
+
+                            b1.Property<int>("Destroyed")
+                                .HasColumnType("integer")
+                                .HasColumnName("destroyed");
+
+                            b1.Property<int>("Found")
+                                .HasColumnType("integer")
+                                .HasColumnName("found");
+
+                            b1.HasKey("ActivityId", "DeviceType")
+                                .HasName("pk_activity_devices");
+
+                            b1.ToTable("activity_devices", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_activity_devices_counts", "found >= 0 AND destroyed >= 0");
+
+                                    t.HasCheckConstraint("ck_activity_devices_device_type", "device_type IN ('AP_MINE', 'AV_MINE', 'OTHER_ERW', 'SUBMUNITION')");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId")
+                                .HasConstraintName("fk_activity_devices_activities_activity_id");
+                        });
+
+                    b.OwnsMany("LandRelease.Domain.Activities.ProposedOutcome", "ProposedOutcomes", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<int>("Ordinal")
+                                .HasColumnType("integer")
+                                .HasColumnName("ordinal");
+
+                            b1.Property<double>("AreaSqm")
+                                .ValueGeneratedOnAddOrUpdate()
+                                .HasColumnType("double precision")
+                                .HasColumnName("area_sqm")
+                                .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+
+                            b1.Property<MultiPolygon>("Geometry")
+                                .IsRequired()
+                                .HasColumnType("geometry(MultiPolygon,4326)")
+                                .HasColumnName("geometry");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("kind");
+
+                            b1.Property<Guid?>("ReleaseDecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("release_decision_id");
+
+                            b1.HasKey("ActivityId", "Ordinal")
+                                .HasName("pk_activity_outcomes");
+
+                            b1.HasIndex("Geometry")
+                                .HasDatabaseName("ix_activity_outcomes_geometry");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("Geometry"), "gist");
+
+                            b1.HasIndex("ReleaseDecisionId")
+                                .HasDatabaseName("ix_activity_outcomes_release_decision_id");
+
+                            b1.ToTable("activity_outcomes", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_activity_outcomes_geometry_valid", "ST_IsValid(geometry)");
+
+                                    t.HasCheckConstraint("ck_activity_outcomes_kind", "kind IN ('CANCELLED', 'CLEARED', 'REDUCED')");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId")
+                                .HasConstraintName("fk_activity_outcomes_activities_activity_id");
+
+                            b1.HasOne("LandRelease.Domain.Releases.ReleaseDecision", null)
+                                .WithMany()
+                                .HasForeignKey("ReleaseDecisionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_activity_outcomes_release_decisions_release_decision_id");
+                        });
+
+                    b.Navigation("Devices");
+
+                    b.Navigation("ProposedOutcomes");
                 });
 
-            modelBuilder.Entity("LandRelease.Data.Reports.ReportCredit", b =>
+            modelBuilder.Entity("LandRelease.Domain.Activities.ActivityVersion", b =>
                 {
-                    b.HasOne("LandRelease.Domain.Releases.ReleaseDecision", null)
-                        .WithOne()
-                        .HasForeignKey("LandRelease.Data.Reports.ReportCredit", "DecisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("LandRelease.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_report_credits_release_decisions_decision_id");
+                        .HasConstraintName("fk_activity_versions_activities_activity_id");
                 });
 
             modelBuilder.Entity("LandRelease.Domain.HazardAreas.HazardArea", b =>
@@ -1005,6 +1038,12 @@ namespace LandRelease.Migrations
 
             modelBuilder.Entity("LandRelease.Domain.Releases.ReleaseDecision", b =>
                 {
+                    b.HasOne("LandRelease.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_release_decisions_activities_activity_id");
+
                     b.HasOne("LandRelease.Domain.HazardAreas.HazardArea", null)
                         .WithMany()
                         .HasForeignKey("HazardAreaId")

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LandRelease.Migrations
+namespace LandRelease.Migrations.Migrations
 {
     /// <inheritdoc />
     public partial class Reports : Migration
@@ -92,7 +92,7 @@ namespace LandRelease.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     country_code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     since = table.Column<DateOnly>(type: "date", nullable: false),
-                    hazard_area_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hazard_area_id = table.Column<Guid>(type: "uuid", nullable: true),
                     cause = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Upload benchmark: a generated file of BENCH_FEATURES (100000) hazardous areas, as GeoJSON and as GeoPackage, sent
+# through POST /api/uploads and followed to DONE (streamed, checked, staged by binary COPY, merged into the register
+# with version and audit rows); then a raw binary COPY of the same polygons into a bare table, the ceiling. Prints
+# features/second for each, their ratio, and the API's peak memory. Usually run as ./landrelease bench uploads.
+# Settings: BENCH_FEATURES, BENCH_PGHOST/PGPORT/PGUSER/PGPASSWORD (else from ConnectionStrings__LandRelease).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+FEATURES=${BENCH_FEATURES:-100000}
+PORT=5091
+API=http://127.0.0.1:$PORT
+BENCH_DB=landrelease_upload_bench
+RESULTS=$ROOT/bench/results/uploads.txt
+WORK=$(mktemp -d)
+API_PID=
+
+log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+cleanup() {
+  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+declare -A CONN=()
+IFS=';' read -ra parts <<< "${ConnectionStrings__LandRelease:-}"
+for part in "${parts[@]}"; do
+  [[ $part == *=* ]] || continue
+  key=${part%%=*}; key=${key,,}; CONN[${key// /}]=${part#*=}
+done
+export PGHOST=${BENCH_PGHOST:-${CONN[host]:-${CONN[server]:-}}}
+export PGPORT=${BENCH_PGPORT:-${CONN[port]:-5432}}
+export PGUSER=${BENCH_PGUSER:-${CONN[username]:-${CONN[userid]:-${CONN[user]:-}}}}
+export PGPASSWORD=${BENCH_PGPASSWORD:-${CONN[password]:-}}
+[ -n "$PGHOST" ] && [ -n "$PGUSER" ] || die "set ConnectionStrings__LandRelease (or run ./landrelease bench uploads)"
+BENCH_CONN="Host=$PGHOST;Port=$PGPORT;Database=$BENCH_DB;Username=$PGUSER;Password=$PGPASSWORD"
+sql_value() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+curl -s -o /dev/null "$API/health" && die "something already listens on port $PORT"
+
+log "building the API (Release)"
+dotnet build "$ROOT/src/LandRelease.Api" -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 \
+  || { cat "$WORK/build.log"; die "build failed"; }
+API_DIR=$ROOT/src/LandRelease.Api/bin/Release/net10.0
+
+log "generating $FEATURES areas as GeoJSON and as GeoPackage"
+started=$(now)
+dotnet run "$ROOT/samples/uploads/generate-100k.cs" -- --count "$FEATURES" --out "$WORK" >"$WORK/generate.log" 2>&1 \
+  || { cat "$WORK/generate.log"; die "generator failed"; }
+GEOJSON=$(ls "$WORK"/*.geojson | head -1)
+GPKG=$(ls "$WORK"/*.gpkg | head -1)
+log "generated in $(since "$started") s: $(du -h "$GEOJSON" | cut -f1) GeoJSON, $(du -h "$GPKG" | cut -f1) GeoPackage"
+
+log "recreating database $BENCH_DB"
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $BENCH_DB"
+
+API_ENV=(ConnectionStrings__LandRelease="$BENCH_CONN" Database__MigrateOnStartup=true Hangfire__Server__Enabled=true
+  ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning Logging__LogLevel__LandRelease.Api.Uploads=Information Samples__LoadFrom="$ROOT/samples"
+  Auth__DevelopmentSigningKey="$(head -c 32 /dev/urandom | base64)")
+TOKEN=$(cd "$API_DIR" && env "${API_ENV[@]}" timeout 60 dotnet LandRelease.Api.dll token \
+  --role national-authority --country KHM --name bench --hours 4) || die "could not mint a token"
+AUTH=(-H "Authorization: Bearer $TOKEN")
+
+log "starting the API on $API"
+(cd "$API_DIR" && exec env "${API_ENV[@]}" dotnet LandRelease.Api.dll --urls "$API") >"$WORK/api.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 120); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$API/health")" = 200 ] && break
+  kill -0 "$API_PID" 2>/dev/null || { cat "$WORK/api.log"; die "the API exited"; }
+  sleep 1
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$API/health")" = 200 ] || { cat "$WORK/api.log"; die "the API is not healthy"; }
+rss_mib() { awk -v k="$1" '$1 == k ":" { printf "%.0f", $2 / 1024 }' "/proc/$API_PID/status"; }
+
+# Warm the JIT on a small upload first, so the measured runs time the steady state.
+head_json() { python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1])); d["features"] = d["features"][:int(sys.argv[2])]
+for f in d["features"]: f["properties"]["localId"] = "WARM-" + f["properties"]["localId"]
+json.dump(d, sys.stdout)' "$GEOJSON" "$1"; }
+head_json 3000 >"$WORK/warm.geojson"
+
+upload() { # file content-type -> prints "seconds accepted rejected"
+  local started id state body
+  started=$(now)
+  body=$(curl -sS -f "${AUTH[@]}" -H "Content-Type: $2" -H "Expect: 100-continue" --data-binary "@$1" \
+    "$API/api/uploads?country=KHM&organisation=HALO-KHM&kind=hazard-areas") || die "upload of $1 refused"
+  id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["id"])' "$body")
+  while :; do
+    body=$(curl -sS -f "${AUTH[@]}" "$API/api/uploads/$id?limit=1")
+    state=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["state"])' "$body")
+    [ "$state" = DONE ] && break
+    [ "$state" = FAILED ] && die "upload $id failed: $body"
+    sleep 0.1
+  done
+  python3 -c 'import json,sys; b = json.loads(sys.argv[2]); print(sys.argv[1], b["accepted"], b["rejected"])' "$(since "$started")" "$body"
+}
+
+log "warming up: an upload of 3000 features"
+upload "$WORK/warm.geojson" application/geo+json >/dev/null
+RSS_BEFORE=$(rss_mib VmRSS)
+
+log "uploading $FEATURES features as GeoJSON"
+read -r GEOJSON_S GEOJSON_OK GEOJSON_BAD < <(upload "$GEOJSON" application/geo+json)
+RSS_GEOJSON=$(rss_mib VmHWM)
+log "uploading the same GeoJSON again: $FEATURES revisions of existing areas"
+read -r REVISE_S REVISE_OK REVISE_BAD < <(upload "$GEOJSON" application/geo+json)
+AREAS=$(sql_value -c "SELECT count(*) FROM hazard_areas")
+VERSIONS=$(sql_value -c "SELECT count(*) FROM hazard_area_versions")
+
+# The GeoPackage holds the same polygons and local ids: empty the register so it is timed creating them too.
+sql_value -c "TRUNCATE hazard_areas, hazard_area_versions, hazard_area_traverses, upload_features, upload_staged_areas CASCADE" >/dev/null
+log "uploading $FEATURES features as GeoPackage (into the emptied register)"
+read -r GPKG_S GPKG_OK GPKG_BAD < <(upload "$GPKG" application/geopackage+sqlite3)
+RSS_PEAK=$(rss_mib VmHWM)
+[ "$GEOJSON_BAD" = 0 ] && [ "$GPKG_BAD" = 0 ] && [ "$REVISE_BAD" = 0 ] \
+  || die "some generated features were rejected ($GEOJSON_BAD, $REVISE_BAD, $GPKG_BAD)"
+
+log "raw binary COPY of the same polygons (read into memory first, then one COPY into a bare table)"
+dotnet run "$ROOT/bench/raw-copy.cs" -- "$GEOJSON" "$BENCH_CONN" >"$WORK/raw.txt" 2>"$WORK/raw.log" \
+  || { cat "$WORK/raw.log"; die "raw copy failed"; }
+{ read -r RAW_N RAW_S RAW_RATE; read -r _ SHAPED_S SHAPED_RATE; } <"$WORK/raw.txt"
+
+rate() { awk -v n="$FEATURES" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+ratio() { awk -v a="$(rate "$1")" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }'; }
+summary=$(cat <<EOF_SUMMARY
+LandRelease batch upload
+date:     $(date -u '+%Y-%m-%d %H:%M UTC')
+commit:   $(git -C "$ROOT" rev-parse --short HEAD)$([ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ] || echo " plus uncommitted changes")
+machine:  $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+server:   PostgreSQL $(sql_value -c 'SHOW server_version' | cut -d' ' -f1), PostGIS $(sql_value -c 'SELECT postgis_lib_version()')
+files:    $FEATURES polygons; GeoJSON $(du -h "$GEOJSON" | cut -f1), GeoPackage $(du -h "$GPKG" | cut -f1)
+path:     POST /api/uploads (raw body) until GET says DONE: stream, CRS, checks, binary COPY to staging, merge
+          into hazard_areas + hazard_area_versions + audit_log + upload_features, one transaction each
+register: $AREAS areas and $VERSIONS versions after the GeoJSON upload and its re-upload
+
+                 features/s   seconds   of raw COPY
+GeoJSON upload   $(printf '%10s %9s %13s' "$(rate "$GEOJSON_S")" "$GEOJSON_S" "$(ratio "$GEOJSON_S")")
+GeoPackage upload$(printf '%10s %9s %13s' "$(rate "$GPKG_S")" "$GPKG_S" "$(ratio "$GPKG_S")")
+GeoJSON revising $(printf '%10s %9s %13s' "$(rate "$REVISE_S")" "$REVISE_S" "$(ratio "$REVISE_S")")
+raw binary COPY  $(printf '%10s %9s %13s' "$RAW_RATE" "$RAW_S" "1.00")   (into a bare table: id, geometry)
+raw COPY, shaped $(printf '%10s %9s %13s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')")   (into a copy of hazard_areas: generated areas, checks, indexes)
+
+API memory: $RSS_BEFORE MiB resident before the uploads; peak resident $RSS_GEOJSON MiB after the GeoJSON upload, $RSS_PEAK MiB after both
+EOF_SUMMARY
+)
+mkdir -p "$(dirname "$RESULTS")"
+printf '%s\n' "$summary" | tee "$RESULTS"
+grep -h 'Upload .*\(staged\|merged\)' "$WORK/api.log" >&2 || true
+log "written to ${RESULTS#"$ROOT"/}"

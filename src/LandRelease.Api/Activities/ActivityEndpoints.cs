@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using LandRelease.Api.Access;
+using LandRelease.Api.HazardAreas;
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data;
+using LandRelease.Data.HazardAreas;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandRelease.Api.Activities;
+
+internal static class ActivityEndpoints
+{
+    public static IEndpointRouteBuilder MapActivities(this IEndpointRouteBuilder routes)
+    {
+        // Activities carry the coordinates of uncleared land: only the register's own users read them.
+        var group = routes.MapGroup("/api").WithTags("Activities");
+        group.MapPost("/hazard-areas/{id:guid}/activities", Create).RequireAuthorization(Policies.RegisterWriter)
+            .WithBodyLimit(RequestLimits.FeatureBodyBytes)
+            .Accepts<ActivityFeatureRequest>("application/geo+json", "application/json")
+            .Produces<ActivityFeature>(StatusCodes.Status201Created, GeoJsonResult<ActivityFeature>.MediaType);
+        group.MapGet("/hazard-areas/{id:guid}/activities", List).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/activities/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/activities/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader);
+        group.MapPut("/activities/{id:guid}", Revise).RequireAuthorization(Policies.RegisterWriter)
+            .WithBodyLimit(RequestLimits.FeatureBodyBytes)
+            .Accepts<ActivityFeatureRequest>("application/geo+json", "application/json");
+        group.MapPost("/activities/{id:guid}/decisions", DraftDecisions).RequireAuthorization(Policies.RegisterWriter);
+        return routes;
+    }
+
+    public static async Task<Results<GeoJsonResult<ActivityFeature>, ValidationProblem, ProblemHttpResult>> Create(
+        Guid id, [FromBody] ActivityFeatureRequest? request, ActivityRegister register, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await register.RecordAsync(request, AreaReference.ById(id), UserScope.From(user), ActivityWriteMode.CreateOnly, ct);
+        return outcome is ActivityOutcome.Stored stored
+            ? Stored(stored, StatusCodes.Status201Created)
+            : ActivityResults.Failure<GeoJsonResult<ActivityFeature>>(outcome);
+    }
+
+    public static async Task<Results<GeoJsonResult<ActivityFeature>, ValidationProblem, ProblemHttpResult>> Revise(
+        Guid id, [FromBody] ActivityFeatureRequest? request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ActivityRegister register, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch) || ETags.IsWildcard(ifMatch))
+        {
+            return Problems.PreconditionRequired(
+                "Send If-Match with the ETag of the version you edited, so a concurrent change is never overwritten.");
+        }
+
+        if (ETags.ParseIfMatch(ifMatch) is not { } expected)
+        {
+            return Problems.PreconditionFailed($"If-Match {ifMatch} does not name a current version of this activity (weak tags never match a write).");
+        }
+
+        var outcome = await register.ReviseAsync(id, expected, request, UserScope.From(user), ct);
+        return outcome is ActivityOutcome.Stored stored
+            ? Stored(stored, StatusCodes.Status200OK)
+            : ActivityResults.Failure<GeoJsonResult<ActivityFeature>>(outcome);
+    }
+
+    public static async Task<Results<GeoJsonResult<ActivityFeature>, ProblemHttpResult, StatusCodeHttpResult>> Get(
+        Guid id, LandReleaseDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var activity = await db.Activities.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null)
+        {
+            return Problems.NotFound($"No activity has id {id}.");
+        }
+
+        if (!UserScope.From(http.User).CanRead(activity.CountryCode))
+        {
+            return Problems.OutOfReach(activity.CountryCode);
+        }
+
+        var etag = ETags.For(activity.Version);
+        if (ETags.NoneMatchHits(http.Request.Headers.IfNoneMatch.ToString(), activity.Version))
+        {
+            http.Response.Headers.ETag = etag;
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new GeoJsonResult<ActivityFeature>(ActivityJson.Write(activity)) { ETag = etag };
+    }
+
+    public static async Task<Results<GeoJsonResult<ActivityFeatureCollection>, ProblemHttpResult>> List(
+        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var country = await db.HazardAreas.Where(a => a.Id == id).Select(a => a.CountryCode).FirstOrDefaultAsync(ct);
+        if (country is null)
+        {
+            return Problems.NotFound($"No hazardous area has id {id}.");
+        }
+
+        if (!UserScope.From(user).CanRead(country))
+        {
+            return Problems.OutOfReach(country);
+        }
+
+        // An area has tens of activities, not thousands: one page holds them all.
+        var activities = await db.Activities.AsNoTracking().AsSplitQuery().Where(a => a.HazardAreaId == id)
+            .OrderBy(a => a.StartDate).ThenBy(a => a.Id).ToListAsync(ct);
+        var page = new FeaturePage([.. activities.Select(ActivityJson.Write)], null);
+        return new GeoJsonResult<ActivityFeatureCollection>(FeatureCollection.Write(page, null));
+    }
+
+    public static async Task<Results<GeoJsonResult<ActivityFeatureCollection>, ProblemHttpResult>> History(
+        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var country = await db.Activities.Where(a => a.Id == id).Select(a => a.CountryCode).FirstOrDefaultAsync(ct);
+        if (country is null)
+        {
+            return Problems.NotFound($"No activity has id {id}.");
+        }
+
+        if (!UserScope.From(user).CanRead(country))
+        {
+            return Problems.OutOfReach(country);
+        }
+
+        var versions = await db.ActivityVersions.AsNoTracking().Where(v => v.ActivityId == id).OrderBy(v => v.Version)
+            .Select(v => v.Feature).ToListAsync(ct);
+        return new GeoJsonResult<ActivityFeatureCollection>(FeatureCollection.Write(new FeaturePage(versions, null), null));
+    }
+
+    public static async Task<Results<Ok<ActivityDecisionsResponse>, ValidationProblem, ProblemHttpResult>> DraftDecisions(
+        Guid id, ActivityDecisions decisions, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await decisions.DraftAsync(id, UserScope.From(user), ct);
+        return outcome is ActivityOutcome.Drafted drafted
+            ? TypedResults.Ok(new ActivityDecisionsResponse(drafted.ActivityId, [.. drafted.Decisions]))
+            : ActivityResults.Failure<Ok<ActivityDecisionsResponse>>(outcome);
+    }
+
+    private static GeoJsonResult<ActivityFeature> Stored(ActivityOutcome.Stored stored, int status) =>
+        new(ActivityJson.WithWarnings(stored.Feature, stored.Warnings), status)
+        {
+            Location = $"/api/activities/{stored.Id}",
+            ETag = ETags.For(stored.Version),
+        };
+}

@@ -1,0 +1,126 @@
+using LandRelease.Api.HazardAreas;
+using LandRelease.Data;
+using LandRelease.Data.Activities;
+using LandRelease.Data.Releases;
+using LandRelease.Domain.Activities;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Geometry;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+
+namespace LandRelease.Api.Activities;
+
+/// <summary>The checked shapes of an activity, or why they cannot be stored.</summary>
+internal sealed record ShapeCheck(ActivityShapes? Shapes, List<RuleViolation> Violations, List<FieldIssue> Errors, List<FieldIssue> Warnings);
+
+/// <summary>
+/// The geometry gate for activities: the hazardous areas' checks (with the country boundary) on the worked
+/// area and on every proposed outcome, then, in one SQL statement, whether each lies within the hazardous
+/// area (1 m tolerance, DOMAIN.md rule 2) and how far the reference point lies from it.
+/// </summary>
+internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<RegisterOptions> register, IOptions<ActivityOptions> options)
+{
+    public const string OutsideHazardArea = "outside-hazard-area";
+    public const string ReferencePointFar = "reference-point-far-from-area";
+    private const string WorkedAreaField = "geometry";
+    private const string PointField = "properties.referencePoint";
+
+    public async Task<ShapeCheck> CheckAsync(ReadActivity read, Guid hazardAreaId, CountryBoundary? country, CancellationToken ct)
+    {
+        var result = new ShapeCheck(null, [], [], []);
+        var checkOptions = new GeometryCheckOptions
+        {
+            CountryToleranceMetres = register.Value.CountryToleranceMetres,
+            LongEdgeWarningMetres = register.Value.LongEdgeWarningMetres,
+        };
+
+        var worked = read.WorkedArea is null ? null : Check(read.WorkedArea, WorkedAreaField, country, checkOptions, result);
+        var outcomes = read.Outcomes
+            .Select((o, i) => (o.Kind, Geometry: Check(o.Geometry, OutcomeField(i), country, checkOptions, result)))
+            .ToList();
+        if (CheckPoint(read.ReferencePoint, country, checkOptions.CountryToleranceMetres) is { } pointIssue)
+        {
+            result.Errors.Add(new FieldIssue(PointField, pointIssue));
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            return result;
+        }
+
+        var shapes = new ActivityShapes(read.ReferencePoint, worked,
+            [.. outcomes.Select(o => new OutcomeShape(o.Kind, o.Geometry!))]);
+        await CheckPlacementAsync(shapes, hazardAreaId, result, ct);
+        return result with { Shapes = shapes };
+    }
+
+    public static string OutcomeField(int ordinal) => $"properties.proposedOutcomes[{ordinal}].geometry";
+
+    private static MultiPolygon? Check(Geometry input, string field, CountryBoundary? country, GeometryCheckOptions options,
+        ShapeCheck result)
+    {
+        var checkedGeometry = GeometryChecks.Check(input, country, options);
+        result.Errors.AddRange(checkedGeometry.Errors.Select(e => new FieldIssue(field, e)));
+        result.Warnings.AddRange(checkedGeometry.Warnings.Select(w => new FieldIssue(field, w)));
+        return checkedGeometry.Geometry;
+    }
+
+    private static GeometryIssue? CheckPoint(Point point, CountryBoundary? country, double toleranceMetres)
+    {
+        double lon = point.X, lat = point.Y;
+        var swapped = new Point(lat, lon) { SRID = point.SRID };
+        var looksSwapped = country is not null && InRange(lat, lon) && country.Fits(swapped, toleranceMetres);
+        if (looksSwapped && !(InRange(lon, lat) && country!.Fits(point, toleranceMetres)))
+        {
+            return new(GeometryRules.SwappedCoordinates,
+                $"The reference point reads (longitude {lon}, latitude {lat}), outside {country!.Code}; it is probably (longitude {lat}, latitude {lon}).");
+        }
+
+        if (!InRange(lon, lat))
+        {
+            return new(GeometryRules.CoordinateRange,
+                $"The reference point is (longitude {lon}, latitude {lat}); longitude lies within ±180 and latitude within ±90.");
+        }
+
+        return country is null || country.Fits(point, toleranceMetres)
+            ? null
+            : new(GeometryRules.OutsideCountry,
+                $"The reference point lies {country.DistanceMetres(point) / 1000:0.#} km outside {country.Code}, more than the " +
+                $"{toleranceMetres / 1000:0.#} km allowed for border accuracy.", lon, lat);
+    }
+
+    private static bool InRange(double lon, double lat) =>
+        double.IsFinite(lon) && double.IsFinite(lat) && Math.Abs(lon) <= 180 && Math.Abs(lat) <= 90;
+
+    private async Task CheckPlacementAsync(ActivityShapes shapes, Guid hazardAreaId, ShapeCheck result, CancellationToken ct)
+    {
+        var polygons = new List<(string Field, MultiPolygon Geometry)>();
+        if (shapes.WorkedArea is { } worked)
+        {
+            polygons.Add((WorkedAreaField, worked));
+        }
+
+        polygons.AddRange(shapes.Outcomes.Select((o, i) => (OutcomeField(i), o.Geometry)));
+        var placement = await ActivityPlacement.MeasureAsync(db, hazardAreaId, [.. polygons.Select(p => p.Geometry)],
+            shapes.ReferencePoint, ct) ?? throw new InvalidOperationException($"Hazardous area {hazardAreaId} vanished while checked.");
+
+        foreach (var ((field, _), outside) in polygons.Zip(placement.Shapes))
+        {
+            // Beyond the tolerance at all (0.01 m² absorbs floating-point dust); the message gives the whole m² outside.
+            if (outside.BeyondToleranceSqm > 0.01)
+            {
+                var what = field == WorkedAreaField ? "The worked area" : "The proposed outcome";
+                result.Violations.Add(new(OutsideHazardArea, field,
+                    $"{what} lies {outside.OutsideSqm:0.##} m² outside its hazardous area (tolerance {ReleaseCounting.InsideToleranceMetres} m)."));
+            }
+        }
+
+        var limit = options.Value.ReferencePointMaxMetres;
+        if (placement.ReferencePointMetres > limit)
+        {
+            result.Violations.Add(new(ReferencePointFar, PointField,
+                $"The reference point lies {placement.ReferencePointMetres / 1000:0.##} km from its hazardous area; " +
+                $"at most {limit / 1000:0.##} km is accepted (a zone, datum or typing error is likely)."));
+        }
+    }
+}

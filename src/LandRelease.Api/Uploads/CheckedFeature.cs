@@ -1,0 +1,70 @@
+using System.Text.Json;
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data.Uploads;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Geometry;
+using LandRelease.Domain.HazardAreas;
+using LandRelease.Domain.Traverses;
+using NetTopologySuite.Geometries;
+
+namespace LandRelease.Api.Uploads;
+
+/// <summary>A feature after reading, conversion and every check that needs no database; completed by the batch.</summary>
+internal sealed class CheckedFeature(int index)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public int Index { get; } = index;
+    public string? LocalId { get; set; }
+    public HazardAreaDetails? Details { get; set; }
+
+    /// <summary>Whether the file gave a status; a revision without one keeps the area's own.</summary>
+    public bool StatusGiven { get; set; }
+
+    public MultiPolygon? Geometry { get; set; }
+    public string? ChangeReason { get; set; }
+
+    /// <summary>The traverse the geometry was computed from, kept with the area (raw observations and results).</summary>
+    public TraverseSolution? Traverse { get; set; }
+    public List<Dictionary<string, object?>> Violations { get; } = [];
+    public List<Dictionary<string, object?>> Warnings { get; } = [];
+    public bool IsAccepted => Violations.Count == 0;
+
+    public void Reject(string rule, string field, string message) =>
+        Violations.Add(new() { ["rule"] = rule, ["field"] = field, ["message"] = message });
+
+    public void Reject(RuleViolation violation) => Reject(violation.Rule, violation.Field, violation.Message);
+
+    public void Reject(GeometryIssue issue) => Violations.Add(Problems.ToItem(issue));
+
+    public void Warn(GeometryIssue issue) => Warnings.Add(Problems.ToItem(issue));
+
+    public StagedHazardArea ToStaged(Guid uploadId, Guid recordId, ExistingArea? existing) => new()
+    {
+        UploadId = uploadId,
+        Index = Index,
+        LocalId = LocalId,
+        Name = Details?.Name,
+        Classification = Details is null ? null : WireName<HazardClassification>.Of(Details.Classification),
+        Contamination = Details?.Contamination.Select(WireName<ContaminationType>.Of).ToArray(),
+        Status = Details is null ? null
+            : StatusGiven || existing is null ? WireName<HazardAreaStatus>.Of(Details.Status) : existing.Status,
+        Evidence = Details is null ? null : JsonSerializer.Serialize(Details.Evidence.Select(e => new
+        {
+            kind = WireName<EvidenceKind>.Of(e.Kind), description = e.Description,
+        }), Json),
+        DateOfInformation = Details?.DateOfInformation,
+        OrganisationCode = Details?.OrganisationCode,
+        Geometry = IsAccepted ? Geometry : null,
+        ChangeReason = ChangeReason,
+        RecordId = recordId,
+        ExistingId = existing?.Id,
+        ExistingVersion = existing?.Version,
+        Violations = IsAccepted ? null : JsonSerializer.Serialize(Violations, Json),
+        Warnings = Warnings.Count == 0 ? null : JsonSerializer.Serialize(Warnings, Json),
+        Traverse = IsAccepted && Traverse is { } t ? TraverseRecordJson.Of(t) : null,
+    };
+}
+
+/// <summary>The register's current row for a local id that an upload names again.</summary>
+internal sealed record ExistingArea(Guid Id, int Version, string OrganisationCode, string Status);

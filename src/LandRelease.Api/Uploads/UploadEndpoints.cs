@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using LandRelease.Api.Access;
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data;
+using LandRelease.Domain.Common;
+using LandRelease.Domain.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace LandRelease.Api.Uploads;
+
+internal static class UploadEndpoints
+{
+    public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder routes)
+    {
+        var maxBytes = routes.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes;
+        var group = routes.MapGroup("/api/uploads").WithTags("Uploads");
+        group.MapPost("/", Upload).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(maxBytes)
+            .WithDescription("A file of hazardous areas or activities (GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV) as a " +
+                             "multipart form (fields country, organisation, kind, crs, atomic, then the file) or as the raw body " +
+                             "with those parameters in the query string.");
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
+        return routes;
+    }
+
+    public static async Task<Results<Accepted<UploadStatusResponse>, Ok<UploadStatusResponse>, ValidationProblem, ProblemHttpResult>> Upload(
+        HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, UploadReceiver receiver,
+        LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await receiver.ReceiveAsync(request, UserScope.From(user), idempotencyKey, ct);
+        switch (outcome)
+        {
+            case UploadOutcome.Malformed m:
+                return TypedResults.ValidationProblem(m.Errors);
+            case UploadOutcome.Forbidden f:
+                return Problems.Forbidden(f.Reason);
+            case UploadOutcome.Refused r:
+                return TypedResults.Problem(title: r.Title, detail: r.Detail, statusCode: r.Status,
+                    type: $"https://landrelease.org/problems/{r.Code}",
+                    extensions: new Dictionary<string, object?> { ["code"] = r.Code, ["uploadId"] = r.UploadId });
+        }
+
+        var received = (UploadOutcome.Received)outcome;
+        var (status, _) = await UploadStatus.ReadAsync(db, received.UploadId, FeatureOutcome.Rejected, -1, UploadStatus.MaxPage, ct);
+        var location = $"/api/uploads/{received.UploadId}";
+        if (received.Replayed)
+        {
+            request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            return TypedResults.Ok(status!);
+        }
+
+        return TypedResults.Accepted(location, status!);
+    }
+
+    public static async Task<Results<Ok<UploadStatusResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid id, string? outcome, int? after, int? limit, LandReleaseDbContext db, IOptions<UploadOptions> options,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        FeatureOutcome? wanted = null;
+        if (outcome is not null)
+        {
+            if (WireName<FeatureOutcome>.TryParse(outcome, out var parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["outcome"] = [$"outcome is one of {string.Join(", ", WireName<FeatureOutcome>.All)}."];
+            }
+        }
+
+        if (limit is < 1 or > UploadStatus.MaxPage)
+        {
+            errors["limit"] = [$"limit is between 1 and {UploadStatus.MaxPage}."];
+        }
+
+        if (after is < -1)
+        {
+            errors["after"] = ["after is the index of the last feature of the previous page (0 or more)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (status, country) = await UploadStatus.ReadAsync(db, id, wanted, after ?? -1, limit ?? options.Value.ReportPageSize, ct);
+        if (status is null)
+        {
+            return Problems.NotFound($"No upload has id {id}.");
+        }
+
+        return UserScope.From(user).CanRead(country!) ? TypedResults.Ok(status) : Problems.OutOfReach(country!);
+    }
+}

@@ -1,0 +1,25 @@
+namespace LandRelease.Api.Uploads;
+
+/// <summary>Settings of batch uploads (configuration section "Uploads").</summary>
+public sealed class UploadOptions
+{
+    public const string Section = "Uploads";
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>Uploads of at most this many features are merged before the response; larger ones by a background job.</summary>
+    public int InlineFeatureLimit { get; set; } = 2000;
+
+    /// <summary>Where zipped shapefiles and GeoPackages are spooled while read (deleted afterwards).</summary>
+    public string? TempDirectory { get; set; }
+
+    /// <summary>Features checked together: coordinate conversion and geometry checks run in parallel over a batch.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Threads checking features; by default every core.</summary>
+    public int CheckParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Features per page of an upload's report.</summary>
+    public int ReportPageSize { get; set; } = 100;
+}

@@ -1,0 +1,174 @@
+namespace LandRelease.Data.Uploads;
+
+/// <summary>The statements of <see cref="HazardAreaMerge"/>, each over every staged row of one upload ($1).</summary>
+internal static class MergeSql
+{
+    private const string Ok = "s.upload_id = $1 AND s.violations IS NULL";
+
+    public const string MarkProcessing = "UPDATE uploads SET state = 'PROCESSING' WHERE id = $1";
+
+    public const string LockRevisedAreas = $"""
+        SELECT a.id FROM hazard_areas a
+        WHERE a.id IN (SELECT s.existing_id FROM upload_staged_areas s WHERE {Ok} AND s.existing_id IS NOT NULL)
+        ORDER BY a.id FOR UPDATE
+        """;
+
+    public const string RejectStaleRevisions = $"""
+        UPDATE upload_staged_areas s
+        SET violations = jsonb_build_array(jsonb_build_object('rule', 'area-changed', 'field', 'properties.localId',
+            'message', format('Hazardous area %s (%s) changed while this upload was being checked (now version %s); upload the feature again.',
+                              s.local_id, a.id, a.version)))
+        FROM hazard_areas a
+        WHERE {Ok} AND a.id = s.existing_id AND a.version <> s.existing_version
+        """;
+
+    public const string RejectTakenLocalIds = $"""
+        UPDATE upload_staged_areas s
+        SET violations = jsonb_build_array(jsonb_build_object('rule', 'local-id-taken', 'field', 'properties.localId',
+            'message', format('%s hazardous area %s with local id ''%s'' was registered while this upload was being checked; upload the feature again to revise it.',
+                              a.country_code, a.id, s.local_id)))
+        FROM uploads u, hazard_areas a
+        WHERE {Ok} AND u.id = $1 AND s.existing_id IS NULL AND a.country_code = u.country_code AND a.local_id = s.local_id
+        """;
+
+    public const string AnyRejected = "SELECT EXISTS (SELECT 1 FROM upload_staged_areas WHERE upload_id = $1 AND violations IS NOT NULL)";
+
+    public const string AuditRevisions = $"""
+        INSERT INTO audit_log (at, actor, actor_organisation, country_code, entity_type, entity_id, action, before, after, reason)
+        SELECT now(), u.created_by, u.created_by_organisation, a.country_code, 'HAZARD_AREA', a.id, 'REVISE',
+               {AreaSnapshot.CurrentRow}, {AreaSnapshot.StagedRow}, s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id JOIN hazard_areas a ON a.id = s.existing_id
+        WHERE {Ok}
+        """;
+
+    public const string ReviseAreas = $"""
+        UPDATE hazard_areas a
+        SET name = s.name, classification = s.classification, contamination = s.contamination, status = s.status,
+            evidence = s.evidence, date_of_information = s.date_of_information, organisation_code = s.organisation_code,
+            geometry = s.geometry, remaining_geometry = s.geometry, version = a.version + 1, recorded_at = now(),
+            recorded_by = u.created_by, recorded_by_organisation = u.created_by_organisation, change_reason = s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+        WHERE {Ok} AND a.id = s.existing_id
+        """;
+
+    public const string CreateAreas = $"""
+        INSERT INTO hazard_areas (id, country_code, local_id, name, classification, contamination, status, evidence,
+            date_of_information, organisation_code, geometry, remaining_geometry, released_area_sqm, version, recorded_at,
+            recorded_by, recorded_by_organisation, change_reason)
+        SELECT s.record_id, u.country_code, s.local_id, s.name, s.classification, s.contamination, s.status, s.evidence,
+               s.date_of_information, s.organisation_code, s.geometry, s.geometry, 0, 1, now(),
+               u.created_by, u.created_by_organisation, s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+        WHERE {Ok} AND s.existing_id IS NULL
+        """;
+
+    public const string RecordVersions = $"""
+        INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
+            status, evidence, date_of_information, organisation_code, geometry, recorded_at, recorded_by,
+            recorded_by_organisation, change_reason)
+        SELECT a.id, a.version, a.country_code, a.local_id, a.name, a.classification, a.contamination, a.status, a.evidence,
+               a.date_of_information, a.organisation_code, a.geometry, a.recorded_at, a.recorded_by,
+               a.recorded_by_organisation, a.change_reason
+        FROM upload_staged_areas s JOIN hazard_areas a ON a.id = COALESCE(s.existing_id, s.record_id)
+        WHERE {Ok}
+        """;
+
+    public const string KeepTraverses = $"""
+        INSERT INTO hazard_area_traverses (hazard_area_id, version, traverse, recorded_at)
+        SELECT a.id, a.version, s.traverse, a.recorded_at
+        FROM upload_staged_areas s JOIN hazard_areas a ON a.id = COALESCE(s.existing_id, s.record_id)
+        WHERE {Ok} AND s.traverse IS NOT NULL
+        """;
+
+    public const string AuditCreations = $"""
+        INSERT INTO audit_log (at, actor, actor_organisation, country_code, entity_type, entity_id, action, before, after, reason)
+        SELECT now(), u.created_by, u.created_by_organisation, a.country_code, 'HAZARD_AREA', a.id, 'CREATE',
+               NULL, {AreaSnapshot.CurrentRow}, a.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id JOIN hazard_areas a ON a.id = s.record_id
+        WHERE {Ok} AND s.existing_id IS NULL
+        """;
+
+    /// <summary>
+    /// The reports' outbox, in the merge's transaction: one row for the upload's register changes from its earliest
+    /// date of information, and one per revised area with released land, whose new outline clips that land anew.
+    /// </summary>
+    public const string MarkReportsDirty = $"""
+        INSERT INTO report_dirty (country_code, since, hazard_area_id, cause, recorded_at)
+        SELECT country_code, min(date_of_information), area_id, 'UPLOAD', now()
+        FROM (SELECT u.country_code, s.date_of_information,
+                     CASE WHEN EXISTS (SELECT 1 FROM release_decisions d WHERE d.hazard_area_id = s.existing_id
+                                       AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER', 'REVOKED'))
+                          THEN s.existing_id END AS area_id
+              FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+              WHERE {Ok}) merged
+        GROUP BY country_code, area_id
+        """;
+
+    public const string RevisedWithReleases = $"""
+        SELECT DISTINCT s.existing_id FROM upload_staged_areas s
+        WHERE {Ok} AND s.existing_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM release_decisions d
+                      WHERE d.hazard_area_id = s.existing_id AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER'))
+        """;
+
+    public const string Report = """
+        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
+        SELECT s.upload_id, s.index, s.local_id,
+               CASE WHEN s.violations IS NULL THEN 'ACCEPTED' ELSE 'REJECTED' END,
+               CASE WHEN s.violations IS NOT NULL THEN NULL WHEN s.existing_id IS NULL THEN 'CREATED' ELSE 'UPDATED' END,
+               CASE WHEN s.violations IS NULL THEN COALESCE(s.existing_id, s.record_id) END,
+               s.violations, s.warnings
+        FROM upload_staged_areas s WHERE s.upload_id = $1
+        """;
+
+    public const string ReportAtomicFailure = """
+        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
+        SELECT s.upload_id, s.index, s.local_id, CASE WHEN s.violations IS NULL THEN 'NOT_STORED' ELSE 'REJECTED' END,
+               NULL, NULL, s.violations, s.warnings
+        FROM upload_staged_areas s WHERE s.upload_id = $1
+        """;
+
+    private const string Counts = """
+        (SELECT count(*)::int AS total, (count(*) FILTER (WHERE outcome = 'ACCEPTED'))::int AS accepted,
+                (count(*) FILTER (WHERE outcome = 'REJECTED'))::int AS rejected
+         FROM upload_features WHERE upload_id = $1) c
+        """;
+
+    public const string FinishDone = $"""
+        UPDATE uploads u SET state = 'DONE', finished_at = clock_timestamp(), total = c.total, processed = c.total,
+                             accepted = c.accepted, rejected = c.rejected
+        FROM {Counts} WHERE u.id = $1
+        """;
+
+    public const string FinishFailed = $"""
+        UPDATE uploads u SET state = 'FAILED', finished_at = clock_timestamp(), total = c.total, processed = c.total,
+                             accepted = 0, rejected = c.rejected, problem_status = 422,
+                             problem = jsonb_build_object(
+                                 'type', 'https://landrelease.org/problems/atomic-upload-rejected',
+                                 'title', 'Nothing was stored',
+                                 'status', 422,
+                                 'detail', format('%s of %s features broke a rule, so none was stored (atomic=true); see the report''s features.',
+                                                  c.rejected, c.total))
+        FROM {Counts} WHERE u.id = $1
+        """;
+
+    public const string DropStaged = "DELETE FROM upload_staged_areas WHERE upload_id = $1";
+}
+
+/// <summary>The audit "what" of a hazardous area, built in SQL with the same keys as the API's own audit rows.</summary>
+internal static class AreaSnapshot
+{
+    public const string CurrentRow = """
+        jsonb_build_object('version', a.version, 'countryCode', a.country_code, 'localId', a.local_id, 'name', a.name,
+            'classification', a.classification, 'contamination', to_jsonb(a.contamination), 'status', a.status,
+            'evidence', a.evidence, 'dateOfInformation', a.date_of_information, 'organisation', a.organisation_code,
+            'geometrySha256', encode(sha256(ST_AsBinary(a.geometry, 'NDR')), 'hex'))
+        """;
+
+    public const string StagedRow = """
+        jsonb_build_object('version', a.version + 1, 'countryCode', a.country_code, 'localId', s.local_id, 'name', s.name,
+            'classification', s.classification, 'contamination', to_jsonb(s.contamination), 'status', s.status,
+            'evidence', s.evidence, 'dateOfInformation', s.date_of_information, 'organisation', s.organisation_code,
+            'geometrySha256', encode(sha256(ST_AsBinary(s.geometry, 'NDR')), 'hex'))
+        """;
+}

@@ -1,0 +1,41 @@
+using NetTopologySuite.Geometries;
+
+namespace LandRelease.Data.Uploads;
+
+/// <summary>
+/// A hazardous area from an upload, read, converted to WGS 84 and checked, waiting for the set-based merge into
+/// the register. Rejected features are staged too (without geometry) so the report is written in one statement.
+/// Rows live from the end of the upload's stream to the end of its merge.
+/// </summary>
+public sealed class StagedHazardArea
+{
+    public Guid UploadId { get; init; }
+    public int Index { get; init; }
+    public string? LocalId { get; init; }
+    public string? Name { get; init; }
+    public string? Classification { get; init; }
+    public string[]? Contamination { get; init; }
+    public string? Status { get; init; }
+    public string? Evidence { get; init; }
+    public DateOnly? DateOfInformation { get; init; }
+    public string? OrganisationCode { get; init; }
+    public MultiPolygon? Geometry { get; init; }
+    public string? ChangeReason { get; init; }
+
+    /// <summary>The id a new area will take (UUIDv7, assigned while checking so the merge needs no round trip).</summary>
+    public Guid RecordId { get; init; }
+
+    /// <summary>The area this feature revises (same country and local id), found while checking.</summary>
+    public Guid? ExistingId { get; init; }
+
+    /// <summary>The version the revision was checked against; the merge refuses it if the area moved on.</summary>
+    public int? ExistingVersion { get; init; }
+
+    /// <summary>Rules broken, as JSON; null when the feature passed every check.</summary>
+    public string? Violations { get; init; }
+
+    public string? Warnings { get; init; }
+
+    /// <summary>When the outline came from a traverse: its observations and computed points, as JSON.</summary>
+    public string? Traverse { get; init; }
+}
