@@ -658,7 +658,14 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
+    DROP INDEX ix_release_decisions_country_code_state_date_of_information;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE TABLE report_countries (
         country_code character varying(3) NOT NULL,
         data_version bigint NOT NULL,
@@ -677,7 +684,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE TABLE report_credits (
         decision_id uuid NOT NULL,
         country_code character varying(3) NOT NULL,
@@ -699,7 +706,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE TABLE report_differences (
         id bigint GENERATED ALWAYS AS IDENTITY,
         country_code character varying(3) NOT NULL,
@@ -715,7 +722,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE TABLE report_dirty (
         id bigint GENERATED ALWAYS AS IDENTITY,
         country_code character varying(3) NOT NULL,
@@ -730,7 +737,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE TABLE report_snapshots (
         id bigint GENERATED ALWAYS AS IDENTITY,
         country_code character varying(3) NOT NULL,
@@ -750,58 +757,72 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
-    CREATE INDEX ix_hazard_area_versions_country_code_date_of_information ON hazard_area_versions (country_code, date_of_information);
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
+    CREATE INDEX ix_release_decisions_country_code_state_date_of_information ON release_decisions (country_code, state, date_of_information) INCLUDE (hazard_area_id, credited_area_sqm);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
+    CREATE INDEX ix_hazard_area_versions_country_code_date_of_information ON hazard_area_versions (country_code, date_of_information) INCLUDE (id, hazard_area_id, version, recorded_at, classification, status, area_sqm, contamination);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE INDEX ix_report_credits_country_code_date_of_information ON report_credits (country_code, date_of_information);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE INDEX ix_report_credits_geometry ON report_credits USING gist (geometry);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE INDEX ix_report_credits_hazard_area_id ON report_credits (hazard_area_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
+    CREATE INDEX ix_report_credits_revoked ON report_credits (country_code, hazard_area_id) WHERE revoked_at IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE INDEX ix_report_differences_country_code_found_at ON report_differences (country_code, found_at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE INDEX ix_report_dirty_country_code_id ON report_dirty (country_code, id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     CREATE UNIQUE INDEX ix_report_snapshots_country_code_kind_period_from_period_to_as ON report_snapshots (country_code, kind, period_from, period_to, as_at, data_version) NULLS NOT DISTINCT;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130013808_Reports') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130014429_Reports') THEN
     INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
-    VALUES ('20261130013808_Reports', '10.0.15');
+    VALUES ('20261130014429_Reports', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

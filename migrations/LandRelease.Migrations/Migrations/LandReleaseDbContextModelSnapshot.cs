@@ -163,6 +163,10 @@ namespace LandRelease.Migrations
                     b.HasIndex("CountryCode", "DateOfInformation")
                         .HasDatabaseName("ix_report_credits_country_code_date_of_information");
 
+                    b.HasIndex("CountryCode", "HazardAreaId")
+                        .HasDatabaseName("ix_report_credits_revoked")
+                        .HasFilter("revoked_at IS NOT NULL");
+
                     b.ToTable("report_credits", null, t =>
                         {
                             t.HasCheckConstraint("ck_report_credits_kind", "kind IN ('CANCELLED', 'CLEARED', 'REDUCED')");
@@ -947,6 +951,8 @@ namespace LandRelease.Migrations
                     b.HasIndex("CountryCode", "DateOfInformation")
                         .HasDatabaseName("ix_hazard_area_versions_country_code_date_of_information");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "DateOfInformation"), new[] { "Id", "HazardAreaId", "Version", "RecordedAt", "Classification", "Status", "AreaSqm", "Contamination" });
+
                     b.HasIndex("HazardAreaId", "DateOfInformation")
                         .HasDatabaseName("ix_hazard_area_versions_hazard_area_id_date_of_information");
 
@@ -1239,6 +1245,8 @@ namespace LandRelease.Migrations
 
                     b.HasIndex("CountryCode", "State", "DateOfInformation")
                         .HasDatabaseName("ix_release_decisions_country_code_state_date_of_information");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "State", "DateOfInformation"), new[] { "HazardAreaId", "CreditedAreaSqm" });
 
                     b.ToTable("release_decisions", null, t =>
                         {

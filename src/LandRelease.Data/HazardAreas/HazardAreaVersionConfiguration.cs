@@ -31,8 +31,10 @@ internal sealed class HazardAreaVersionConfiguration : IEntityTypeConfiguration<
 
         builder.HasIndex(v => new { v.HazardAreaId, v.Version }).IsUnique();
         builder.HasIndex(v => new { v.HazardAreaId, v.DateOfInformation });
-        // The reports pick every area's version as at a date, country by country.
-        builder.HasIndex(v => new { v.CountryCode, v.DateOfInformation });
+        // The reports pick every area's version as at a date, country by country: the index alone answers (index-only
+        // scan), without reading the rows' geometry and evidence.
+        builder.HasIndex(v => new { v.CountryCode, v.DateOfInformation })
+            .IncludeProperties(v => new { v.Id, v.HazardAreaId, v.Version, v.RecordedAt, v.Classification, v.Status, v.AreaSqm, v.Contamination });
         builder.HasOne<HazardArea>().WithMany().HasForeignKey(v => v.HazardAreaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

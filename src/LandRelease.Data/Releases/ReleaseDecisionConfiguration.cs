@@ -37,7 +37,9 @@ internal sealed class ReleaseDecisionConfiguration : IEntityTypeConfiguration<Re
         builder.Property(d => d.Version).IsConcurrencyToken();
 
         builder.HasIndex(d => new { d.HazardAreaId, d.State });
-        builder.HasIndex(d => new { d.CountryCode, d.State, d.DateOfInformation });
+        // The reports sum each area's credited m² country by country; the included columns spare reading the rows.
+        builder.HasIndex(d => new { d.CountryCode, d.State, d.DateOfInformation })
+            .IncludeProperties(d => new { d.HazardAreaId, d.CreditedAreaSqm });
         builder.HasIndex(d => d.Geometry).HasMethod("gist");
         builder.HasOne<HazardArea>().WithMany().HasForeignKey(d => d.HazardAreaId).OnDelete(DeleteBehavior.Restrict);
         // The survey or clearance behind a decision; an activity with decisions drawn from it stays.

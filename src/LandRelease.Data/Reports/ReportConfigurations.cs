@@ -45,6 +45,9 @@ internal sealed class ReportCreditConfiguration : IEntityTypeConfiguration<Repor
         builder.HasIndex(c => c.Geometry).HasMethod("gist");
         builder.HasIndex(c => new { c.CountryCode, c.DateOfInformation });
         builder.HasIndex(c => c.HazardAreaId);
+        // Areas with a revoked decision are worked out from their geometry; there are few.
+        builder.HasIndex(c => new { c.CountryCode, c.HazardAreaId }).HasFilter("revoked_at IS NOT NULL")
+            .HasDatabaseName("ix_report_credits_revoked");
         builder.HasOne<ReleaseDecision>().WithOne().HasForeignKey<ReportCredit>(c => c.DecisionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

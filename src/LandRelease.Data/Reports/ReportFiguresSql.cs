@@ -54,32 +54,34 @@ internal static class ReportFiguresSql
     /// </summary>
     public static readonly string Areas = $"""
         CREATE TEMP TABLE rpt_areas ON COMMIT DROP AS
-        -- The country's rows are read once each (materialized) and matched to every bucket in memory.
+        -- The country's rows are read once each (materialized, from covering indexes) and matched to every bucket in memory.
         WITH versions AS MATERIALIZED (
-            SELECT id, hazard_area_id, date_of_information, version, recorded_at, classification, contamination, status, area_sqm
+            SELECT id, hazard_area_id, date_of_information, version, recorded_at, classification, contamination, status, area_sqm,
+                   -- The outline the per-area credits were clipped to: the area's latest version.
+                   first_value(area_sqm) OVER (PARTITION BY hazard_area_id ORDER BY version DESC) AS current_sqm
             FROM hazard_area_versions WHERE country_code = $1),
-        areas AS MATERIALIZED (
-            SELECT id, area_sqm, (ST_XMin(geometry) + ST_XMax(geometry)) / 2 AS x, (ST_YMin(geometry) + ST_YMax(geometry)) / 2 AS y
-            FROM hazard_areas WHERE country_code = $1),
         decisions AS MATERIALIZED (
             SELECT hazard_area_id, date_of_information, credited_area_sqm FROM release_decisions
             WHERE country_code = $1 AND state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER')),
         v AS (
             SELECT DISTINCT ON (b.bucket, v.hazard_area_id) b.bucket, b.period_to, b.known_before, v.id AS version_id,
-                   v.hazard_area_id, v.classification, v.contamination, v.status, v.area_sqm
+                   v.hazard_area_id, v.classification, v.contamination, v.status, v.area_sqm, v.current_sqm
             FROM rpt_buckets b JOIN versions v ON v.date_of_information <= b.period_to AND v.recorded_at < b.known_before
             ORDER BY b.bucket, v.hazard_area_id, v.date_of_information DESC, v.version DESC),
         irregular AS (
             SELECT b.bucket, c.hazard_area_id FROM rpt_buckets b
-            JOIN report_credits c ON c.country_code = $1 AND (c.revoked_at IS NOT NULL OR c.approved_at >= b.known_before)
-            GROUP BY 1, 2),
+            JOIN report_credits c ON c.country_code = $1 AND c.revoked_at IS NOT NULL
+            UNION
+            SELECT b.bucket, c.hazard_area_id FROM rpt_buckets b
+            JOIN report_credits c ON c.country_code = $1 AND c.approved_at >= b.known_before
+            WHERE NOT b.latest),
         released AS (
             SELECT b.bucket, d.hazard_area_id, sum(d.credited_area_sqm) AS sqm
             FROM rpt_buckets b JOIN decisions d ON d.date_of_information <= b.period_to
             GROUP BY 1, 2)
-        SELECT v.bucket, v.hazard_area_id, v.version_id, v.classification, v.contamination, a.x, a.y,
+        SELECT v.bucket, v.hazard_area_id, v.version_id, v.classification, v.contamination,
                CASE WHEN v.status NOT IN ('OPEN', 'WORKED_ON') THEN 0
-                    WHEN g.hazard_area_id IS NULL AND abs(v.area_sqm - a.area_sqm) < 0.001
+                    WHEN g.hazard_area_id IS NULL AND abs(v.area_sqm - v.current_sqm) < 0.001
                     THEN greatest(v.area_sqm - COALESCE(r.sqm, 0), 0)
                     ELSE (
                         SELECT ST_Area(COALESCE(ST_Difference(vv.geometry, ST_Union(d.geometry)), vv.geometry)::geography)
@@ -89,7 +91,7 @@ internal static class ReportFiguresSql
                         LEFT JOIN release_decisions d ON d.id = k.decision_id
                         WHERE vv.id = v.version_id GROUP BY vv.id)
                END AS remaining_sqm
-        FROM v JOIN areas a ON a.id = v.hazard_area_id
+        FROM v
         LEFT JOIN irregular g ON g.bucket = v.bucket AND g.hazard_area_id = v.hazard_area_id
         LEFT JOIN released r ON r.bucket = v.bucket AND r.hazard_area_id = v.hazard_area_id
         """;
@@ -167,9 +169,12 @@ internal static class ReportFiguresSql
                    greatest(ceil(height / (greatest(width, height) / $2) - 1e-9), 1)::int AS rows
             FROM box),
         land AS (
-            SELECT bucket, 'remaining' AS layer, x, y, remaining_sqm AS sqm FROM rpt_areas WHERE remaining_sqm > 1
+            -- Where an area is: the centre of its bounding box, read only for the areas with land left.
+            SELECT r.bucket, 'remaining' AS layer, (ST_XMin(a.geometry) + ST_XMax(a.geometry)) / 2 AS x,
+                   (ST_YMin(a.geometry) + ST_YMax(a.geometry)) / 2 AS y, r.remaining_sqm AS sqm
+            FROM rpt_areas r JOIN hazard_areas a ON a.id = r.hazard_area_id WHERE r.remaining_sqm > 1 AND r.bucket = ANY($3)
             UNION ALL
-            SELECT bucket, 'released', x, y, credited_sqm FROM rpt_released WHERE credited_sqm > 0.01)
+            SELECT bucket, 'released', x, y, credited_sqm FROM rpt_released WHERE credited_sqm > 0.01 AND bucket = ANY($3))
         SELECT g.west, g.south, g.cell, g.columns, g.rows, l.bucket, l.layer,
                least(greatest(floor((l.x - g.west) / g.cell)::int, 0), g.columns - 1) AS col,
                least(greatest(floor((l.y - g.south) / g.cell)::int, 0), g.rows - 1) AS row,

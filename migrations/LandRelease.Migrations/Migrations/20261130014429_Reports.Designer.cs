@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LandRelease.Migrations.Migrations
 {
     [DbContext(typeof(LandReleaseDbContext))]
-    [Migration("20261130013808_Reports")]
+    [Migration("20261130014429_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -165,6 +165,10 @@ namespace LandRelease.Migrations.Migrations
 
                     b.HasIndex("CountryCode", "DateOfInformation")
                         .HasDatabaseName("ix_report_credits_country_code_date_of_information");
+
+                    b.HasIndex("CountryCode", "HazardAreaId")
+                        .HasDatabaseName("ix_report_credits_revoked")
+                        .HasFilter("revoked_at IS NOT NULL");
 
                     b.ToTable("report_credits", null, t =>
                         {
@@ -950,6 +954,8 @@ namespace LandRelease.Migrations.Migrations
                     b.HasIndex("CountryCode", "DateOfInformation")
                         .HasDatabaseName("ix_hazard_area_versions_country_code_date_of_information");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "DateOfInformation"), new[] { "Id", "HazardAreaId", "Version", "RecordedAt", "Classification", "Status", "AreaSqm", "Contamination" });
+
                     b.HasIndex("HazardAreaId", "DateOfInformation")
                         .HasDatabaseName("ix_hazard_area_versions_hazard_area_id_date_of_information");
 
@@ -1242,6 +1248,8 @@ namespace LandRelease.Migrations.Migrations
 
                     b.HasIndex("CountryCode", "State", "DateOfInformation")
                         .HasDatabaseName("ix_release_decisions_country_code_state_date_of_information");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "State", "DateOfInformation"), new[] { "HazardAreaId", "CreditedAreaSqm" });
 
                     b.ToTable("release_decisions", null, t =>
                         {

@@ -13,6 +13,10 @@ namespace LandRelease.Migrations.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_release_decisions_country_code_state_date_of_information",
+                table: "release_decisions");
+
             migrationBuilder.CreateTable(
                 name: "report_countries",
                 columns: table => new
@@ -124,9 +128,16 @@ namespace LandRelease.Migrations.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_release_decisions_country_code_state_date_of_information",
+                table: "release_decisions",
+                columns: new[] { "country_code", "state", "date_of_information" })
+                .Annotation("Npgsql:IndexInclude", new[] { "hazard_area_id", "credited_area_sqm" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_hazard_area_versions_country_code_date_of_information",
                 table: "hazard_area_versions",
-                columns: new[] { "country_code", "date_of_information" });
+                columns: new[] { "country_code", "date_of_information" })
+                .Annotation("Npgsql:IndexInclude", new[] { "id", "hazard_area_id", "version", "recorded_at", "classification", "status", "area_sqm", "contamination" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_report_credits_country_code_date_of_information",
@@ -143,6 +154,12 @@ namespace LandRelease.Migrations.Migrations
                 name: "ix_report_credits_hazard_area_id",
                 table: "report_credits",
                 column: "hazard_area_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_credits_revoked",
+                table: "report_credits",
+                columns: new[] { "country_code", "hazard_area_id" },
+                filter: "revoked_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_report_differences_country_code_found_at",
@@ -181,8 +198,17 @@ namespace LandRelease.Migrations.Migrations
                 name: "report_snapshots");
 
             migrationBuilder.DropIndex(
+                name: "ix_release_decisions_country_code_state_date_of_information",
+                table: "release_decisions");
+
+            migrationBuilder.DropIndex(
                 name: "ix_hazard_area_versions_country_code_date_of_information",
                 table: "hazard_area_versions");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_release_decisions_country_code_state_date_of_information",
+                table: "release_decisions",
+                columns: new[] { "country_code", "state", "date_of_information" });
         }
     }
 }
