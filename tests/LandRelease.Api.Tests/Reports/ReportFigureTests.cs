@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LandRelease.Api.Tests.Activities;
 using LandRelease.Api.Tests.Infrastructure;
+using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
 using static LandRelease.Api.Tests.Reports.ReportTestApi;
 
 namespace LandRelease.Api.Tests.Reports;
@@ -169,6 +170,29 @@ public sealed class ReportFigureTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(5, today.Figure("devices.found.SUBMUNITION"));
         var yesterday = await _client.ReportAsync(c, $"from=2024-01-01&to=2024-12-31&asAt={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}");
         Assert.Equal(0, yesterday.Figure("devices.destroyed.AP_MINE"));
+    }
+
+    [Fact]
+    public async Task ARevisedOutlineCountsFromItsDateOfInformationAndTheOldOutlineBefore()
+    {
+        const string c = "IDN";
+        var area = await _client.NewAreaAsync(c, Cells(c, 0, 0, 1, 1), dateOfInformation: "2022-01-01");
+        await _client.ReleasedAsync(area, "CLEARED", Cells(c, 0, 0, 0.25, 1), "2023-03-01");
+        AssertSqm(Cells(c, 0.25, 0, 1, 1).Sqm, await _client.ReportAsync(c, "year=2024"), "remaining.cha.areaSqm");
+
+        // Re-walked in June 2024: the area is only the western half.
+        using var current = await _client.GetAsync($"/api/hazard-areas/{area}", Ct);
+        var localId = (await current.AssertJsonAsync(System.Net.HttpStatusCode.OK)).Props().GetProperty("localId").GetString()!;
+        var revision = Features.HazardArea(localId, Cells(c, 0, 0, 0.5, 1).Polygon(), country: c, organisation: "REPORT-OPS",
+            dateOfInformation: "2024-06-01");
+        revision.Properties()["changeReason"] = "Boundary re-walked";
+        using var revised = await _client.PutFeatureAsync(area, revision, current.Headers.ETag!.Tag);
+        Assert.Equal(System.Net.HttpStatusCode.OK, revised.StatusCode);
+
+        AssertSqm(Cells(c, 0.25, 0, 1, 1).Sqm, await _client.ReportAsync(c, "year=2023"), "remaining.cha.areaSqm");
+        var year2024 = await _client.ReportAsync(c, "year=2024");
+        AssertSqm(Cells(c, 0.25, 0, 0.5, 1).Sqm, year2024, "remaining.cha.areaSqm");
+        AssertSqm(Cells(c, 0, 0, 0.25, 1).Sqm, await _client.ReportAsync(c, "year=2023"), "released.clearedSqm");
     }
 
     [Fact]
