@@ -9,6 +9,12 @@ public sealed record StoredReport(string CountryCode, string Kind, DateOnly From
 /// <summary>Reading and writing report_snapshots.</summary>
 internal static class ReportSnapshots
 {
+    /// <summary>
+    /// A report as at a day that had ended when it was computed can never change: everything recorded by the end of
+    /// that day was recorded then (records carry the real time they were made). It stays valid at later data versions.
+    /// </summary>
+    public const string Settled = "(as_at IS NOT NULL AND computed_at >= (as_at + 1)::timestamp AT TIME ZONE 'UTC')";
+
     public static NpgsqlBatchCommand Insert(string countryCode, string kind, DateOnly from, DateOnly to, DateOnly? asAt, long version,
         ReportDocument document, int milliseconds) => new("""
             INSERT INTO report_snapshots (country_code, kind, period_from, period_to, as_at, data_version, figures, computed_at, compute_ms)
@@ -44,10 +50,11 @@ internal static class ReportSnapshots
     public static async Task<StoredReport?> FindAsync(NpgsqlConnection connection, string countryCode, string kind, DateOnly from,
         DateOnly to, DateOnly? asAt, long version, bool fromStore, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT figures::text, computed_at, compute_ms FROM report_snapshots
+        await using var command = new NpgsqlCommand($"""
+            SELECT figures::text, computed_at, compute_ms, data_version FROM report_snapshots
             WHERE country_code = $1 AND kind = $2 AND period_from = $3 AND period_to = $4 AND as_at IS NOT DISTINCT FROM $5
-              AND data_version = $6
+              AND (data_version = $6 OR {Settled})
+            ORDER BY data_version DESC LIMIT 1
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = countryCode });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = kind });
@@ -57,8 +64,8 @@ internal static class ReportSnapshots
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
-            ? new StoredReport(countryCode, kind, from, to, asAt, version, reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2),
-                fromStore, ReportDocument.FromJson(reader.GetString(0)))
+            ? new StoredReport(countryCode, kind, from, to, asAt, reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(1),
+                reader.GetInt32(2), fromStore, ReportDocument.FromJson(reader.GetString(0)))
             : null;
     }
 

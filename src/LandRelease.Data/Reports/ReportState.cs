@@ -83,7 +83,10 @@ internal static class ReportState
                         new NpgsqlParameter<int> { TypedValue = fromYear },
                     },
                 },
-                new NpgsqlBatchCommand("DELETE FROM report_snapshots WHERE country_code = $1 AND kind <> 'YEAR' AND data_version < $2")
+                new NpgsqlBatchCommand($"""
+                    DELETE FROM report_snapshots
+                    WHERE country_code = $1 AND kind <> 'YEAR' AND data_version < $2 AND NOT {ReportSnapshots.Settled}
+                    """)
                 {
                     Parameters =
                     {
