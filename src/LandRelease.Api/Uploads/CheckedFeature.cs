@@ -49,10 +49,7 @@ internal sealed class CheckedFeature(int index)
         Contamination = Details?.Contamination.Select(WireName<ContaminationType>.Of).ToArray(),
         Status = Details is null ? null
             : StatusGiven || existing is null ? WireName<HazardAreaStatus>.Of(Details.Status) : existing.Status,
-        Evidence = Details is null ? null : JsonSerializer.Serialize(Details.Evidence.Select(e => new
-        {
-            kind = WireName<EvidenceKind>.Of(e.Kind), description = e.Description,
-        }), Json),
+        Evidence = Details is null ? null : StagedHazardArea.EvidenceJson(Details.Evidence),
         DateOfInformation = Details?.DateOfInformation,
         OrganisationCode = Details?.OrganisationCode,
         Geometry = IsAccepted ? Geometry : null,

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using LandRelease.Data.Common;
+using LandRelease.Domain.HazardAreas;
 using NetTopologySuite.Geometries;
 
 namespace LandRelease.Data.Uploads;
@@ -17,6 +20,9 @@ public sealed class StagedHazardArea
     public string[]? Contamination { get; init; }
     public string? Status { get; init; }
     public string? Evidence { get; init; }
+
+    /// <summary>Evidence as the register's own jsonb column holds it, so the merge copies it unchanged.</summary>
+    public static string EvidenceJson(IReadOnlyList<Evidence> evidence) => JsonSerializer.Serialize(evidence, JsonColumn.Options);
     public DateOnly? DateOfInformation { get; init; }
     public string? OrganisationCode { get; init; }
     public MultiPolygon? Geometry { get; init; }

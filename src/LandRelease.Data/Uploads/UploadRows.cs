@@ -25,11 +25,11 @@ public sealed class UploadRows(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = upload.OrganisationCode });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WireName<UploadKind>.Of(upload.Kind) });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = upload.Atomic });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)upload.FileName ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)upload.IdempotencyKey ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
+        command.Parameters.Add(Text(upload.FileName));
+        command.Parameters.Add(Text(upload.IdempotencyKey));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = upload.CreatedAt });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = upload.CreatedBy });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)upload.CreatedByOrganisation ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
+        command.Parameters.Add(Text(upload.CreatedByOrganisation));
         if (await command.ExecuteNonQueryAsync(ct) == 1)
         {
             return (upload.Id, true);
@@ -51,7 +51,7 @@ public sealed class UploadRows(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = total });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = format });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)crs ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
+        command.Parameters.Add(Text(crs));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = requestSha256 });
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -62,7 +62,7 @@ public sealed class UploadRows(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("UPDATE uploads SET format = $2, crs = $3, request_sha256 = $4 WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = format });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)crs ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
+        command.Parameters.Add(Text(crs));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = requestSha256 });
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -86,7 +86,11 @@ public sealed class UploadRows(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = status });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = problemJson });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)requestSha256 ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
+        command.Parameters.Add(Text(requestSha256));
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>A varchar parameter that may be null.</summary>
+    private static NpgsqlParameter Text(string? value) =>
+        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar };
 }
