@@ -38,7 +38,7 @@ export PGUSER=${BENCH_PGUSER:-${CONN[username]:-${CONN[userid]:-${CONN[user]:-}}
 export PGPASSWORD=${BENCH_PGPASSWORD:-${CONN[password]:-}}
 [ -n "$PGHOST" ] && [ -n "$PGUSER" ] || die "set ConnectionStrings__LandRelease (or run ./landrelease bench uploads)"
 BENCH_CONN="Host=$PGHOST;Port=$PGPORT;Database=$BENCH_DB;Username=$PGUSER;Password=$PGPASSWORD"
-sql_value() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+sql_value() { PGOPTIONS="-c client_min_messages=warning" psql -X -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 curl -s -o /dev/null "$API/health" && die "something already listens on port $PORT"
 
 log "building the API (Release)"
@@ -82,7 +82,8 @@ import json, sys
 d = json.load(open(sys.argv[1])); d["features"] = d["features"][:int(sys.argv[2])]
 for f in d["features"]: f["properties"]["localId"] = "WARM-" + f["properties"]["localId"]
 json.dump(d, sys.stdout)' "$GEOJSON" "$1"; }
-head_json 3000 >"$WORK/warm.geojson"
+WARM=3000
+head_json "$WARM" >"$WORK/warm.geojson"
 
 upload() { # file content-type -> prints "seconds accepted rejected"
   local started id state body
@@ -97,18 +98,24 @@ upload() { # file content-type -> prints "seconds accepted rejected"
     [ "$state" = FAILED ] && die "upload $id failed: $body"
     sleep 0.1
   done
-  python3 -c 'import json,sys; b = json.loads(sys.argv[2]); print(sys.argv[1], b["accepted"], b["rejected"])' "$(since "$started")" "$body"
+  python3 -c 'import json,sys; b = json.loads(sys.argv[2]); print(sys.argv[1], b["accepted"], b["rejected"])' "$(since "$started")" "$body" \
+    | tee >(awk '{ printf "\033[1m[bench]\033[0m %s s, %s accepted, %s rejected\n", $1, $2, $3 }' >&2)
 }
 
-log "warming up: an upload of 3000 features"
+log "warming up: an upload of $WARM features"
 upload "$WORK/warm.geojson" application/geo+json >/dev/null
 RSS_BEFORE=$(rss_mib VmRSS)
+VERSIONS_BEFORE=$(sql_value -c "SELECT count(*) FROM hazard_area_versions")
 
 log "uploading $FEATURES features as GeoJSON"
 read -r GEOJSON_S GEOJSON_OK GEOJSON_BAD < <(upload "$GEOJSON" application/geo+json)
 RSS_GEOJSON=$(rss_mib VmHWM)
-log "uploading the same GeoJSON again: $FEATURES revisions of existing areas"
-read -r REVISE_S REVISE_OK REVISE_BAD < <(upload "$GEOJSON" application/geo+json)
+log "uploading the same GeoJSON again: $FEATURES features that change nothing"
+read -r SAME_S SAME_OK SAME_BAD < <(upload "$GEOJSON" application/geo+json)
+# Every area renamed: each feature of this file is a revision (a new version, an audit row).
+sed 's/"name":"Generated /"name":"Resurveyed /g' "$GEOJSON" >"$WORK/revised.geojson"
+log "uploading a revised GeoJSON: $FEATURES revisions of existing areas"
+read -r REVISE_S REVISE_OK REVISE_BAD < <(upload "$WORK/revised.geojson" application/geo+json)
 AREAS=$(sql_value -c "SELECT count(*) FROM hazard_areas")
 VERSIONS=$(sql_value -c "SELECT count(*) FROM hazard_area_versions")
 
@@ -117,8 +124,9 @@ sql_value -c "TRUNCATE hazard_areas, hazard_area_versions, hazard_area_traverses
 log "uploading $FEATURES features as GeoPackage (into the emptied register)"
 read -r GPKG_S GPKG_OK GPKG_BAD < <(upload "$GPKG" application/geopackage+sqlite3)
 RSS_PEAK=$(rss_mib VmHWM)
-[ "$GEOJSON_BAD" = 0 ] && [ "$GPKG_BAD" = 0 ] && [ "$REVISE_BAD" = 0 ] \
-  || die "some generated features were rejected ($GEOJSON_BAD, $REVISE_BAD, $GPKG_BAD)"
+[ "$GEOJSON_BAD" = 0 ] && [ "$GPKG_BAD" = 0 ] && [ "$SAME_BAD" = 0 ] && [ "$REVISE_BAD" = 0 ] \
+  || die "some generated features were rejected ($GEOJSON_BAD, $SAME_BAD, $REVISE_BAD, $GPKG_BAD)"
+[ "$VERSIONS" = $((VERSIONS_BEFORE + 2 * FEATURES)) ] || die "expected $((VERSIONS_BEFORE + 2 * FEATURES)) versions, found $VERSIONS"
 
 log "raw binary COPY of the same polygons (read into memory first, then one COPY into a bare table)"
 dotnet run "$ROOT/bench/raw-copy.cs" -- "$GEOJSON" "$BENCH_CONN" >"$WORK/raw.txt" 2>"$WORK/raw.log" \
@@ -127,6 +135,8 @@ dotnet run "$ROOT/bench/raw-copy.cs" -- "$GEOJSON" "$BENCH_CONN" >"$WORK/raw.txt
 
 rate() { awk -v n="$FEATURES" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$(rate "$1")" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }'; }
+shaped_ratio() { awk -v a="$(rate "$1")" -v b="$SHAPED_RATE" 'BEGIN { printf "%.2f", a / b }'; }
+row() { printf '%-17s%10s %9s %13s %11s' "$1" "$(rate "$2")" "$2" "$(ratio "$2")" "$(shaped_ratio "$2")"; }
 summary=$(cat <<EOF_SUMMARY
 LandRelease batch upload
 date:     $(date -u '+%Y-%m-%d %H:%M UTC')
@@ -136,14 +146,15 @@ server:   PostgreSQL $(sql_value -c 'SHOW server_version' | cut -d' ' -f1), Post
 files:    $FEATURES polygons; GeoJSON $(du -h "$GEOJSON" | cut -f1), GeoPackage $(du -h "$GPKG" | cut -f1)
 path:     POST /api/uploads (raw body) until GET says DONE: stream, CRS, checks, binary COPY to staging, merge
           into hazard_areas + hazard_area_versions + audit_log + upload_features, one transaction each
-register: $AREAS areas and $VERSIONS versions after the GeoJSON upload and its re-upload
+register: $AREAS areas and $VERSIONS versions after the GeoJSON upload, the same file again and a revised one
 
-                 features/s   seconds   of raw COPY
-GeoJSON upload   $(printf '%10s %9s %13s' "$(rate "$GEOJSON_S")" "$GEOJSON_S" "$(ratio "$GEOJSON_S")")
-GeoPackage upload$(printf '%10s %9s %13s' "$(rate "$GPKG_S")" "$GPKG_S" "$(ratio "$GPKG_S")")
-GeoJSON revising $(printf '%10s %9s %13s' "$(rate "$REVISE_S")" "$REVISE_S" "$(ratio "$REVISE_S")")
-raw binary COPY  $(printf '%10s %9s %13s' "$RAW_RATE" "$RAW_S" "1.00")   (into a bare table: id, geometry)
-raw COPY, shaped $(printf '%10s %9s %13s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')")   (into a copy of hazard_areas: generated areas, checks, indexes)
+                 features/s   seconds   of raw COPY   of shaped
+$(row "GeoJSON upload" "$GEOJSON_S")
+$(row "GeoPackage upload" "$GPKG_S")
+$(row "GeoJSON revising" "$REVISE_S")
+$(row "GeoJSON unchanged" "$SAME_S")   (the first file again: nothing written but the report)
+raw binary COPY  $(printf '%10s %9s %13s %11s' "$RAW_RATE" "$RAW_S" "1.00" "")   (into a bare table: id, geometry)
+raw COPY, shaped $(printf '%10s %9s %13s %11s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')" "1.00")   (into a copy of hazard_areas: generated areas, checks, indexes)
 
 API memory: $RSS_BEFORE MiB resident before the uploads; peak resident $RSS_GEOJSON MiB after the GeoJSON upload, $RSS_PEAK MiB after both
 EOF_SUMMARY

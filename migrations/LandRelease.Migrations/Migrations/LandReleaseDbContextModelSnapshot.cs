@@ -398,6 +398,10 @@ namespace LandRelease.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("traverse");
 
+                    b.Property<bool>("Unchanged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unchanged");
+
                     b.Property<string>("Violations")
                         .HasColumnType("jsonb")
                         .HasColumnName("violations");

@@ -8,6 +8,7 @@ using LandRelease.Domain.Activities;
 using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.HazardAreas;
+using LandRelease.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -179,6 +180,11 @@ internal sealed class ActivityRegister(LandReleaseDbContext db, ActivityValidati
             return new ActivityOutcome.Stored(activity.Id, activity.Version, ActivityWrite.Unchanged, ActivityJson.Write(activity), warnings);
         }
 
+        if (await DecisionsLeftStandingAsync(activity, shapes!, ct) is { Count: > 0 } standing)
+        {
+            return new ActivityOutcome.Rejected(standing, []);
+        }
+
         var before = AuditSnapshots.Of(activity);
         var expected = activity.Version;
         var previousStart = activity.StartDate;
@@ -206,6 +212,38 @@ internal sealed class ActivityRegister(LandReleaseDbContext db, ActivityValidati
             return new ActivityOutcome.Stale(expected + 1);
         }
     }
+
+    /// <summary>
+    /// A decision drafted from an outcome that the revision changes or drops would go on standing for land the
+    /// activity no longer proposes; until it is rejected or revoked, that outcome must be stated as it was.
+    /// (Rejected and revoked are final states, so a decision found in one cannot come back while this runs.)
+    /// </summary>
+    private async Task<List<RuleViolation>> DecisionsLeftStandingAsync(Activity activity, ActivityShapes shapes, CancellationToken ct)
+    {
+        var left = activity.DecidedOutcomesNotRestated(shapes.Outcomes);
+        if (left.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = left.Select(o => o.ReleaseDecisionId!.Value).ToList();
+        var states = await db.ReleaseDecisions.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.State })
+            .ToDictionaryAsync(d => d.Id, d => d.State, ct);
+        return [.. left
+            .Where(o => states[o.ReleaseDecisionId!.Value] is not (DecisionState.Rejected or DecisionState.Revoked))
+            .Select(o => StandingDecision(o, states[o.ReleaseDecisionId!.Value]))];
+    }
+
+    private static RuleViolation StandingDecision(ProposedOutcome outcome, DecisionState state) => new("outcome-decided",
+        $"properties.proposedOutcomes[{outcome.Ordinal}]",
+        $"Proposed outcome {outcome.Ordinal} ({WireName<ReleaseKind>.Of(outcome.Kind)}) became release decision " +
+        $"{outcome.ReleaseDecisionId}, now {WireName<DecisionState>.Of(state)}; state that outcome unchanged, or first have the decision " +
+        (state switch
+        {
+            DecisionState.Draft => "submitted and rejected",
+            DecisionState.Submitted => "rejected by the national authority",
+            _ => "revoked by the national authority",
+        }) + ".");
 
     /// <summary>
     /// The reports' outbox row, saved with the activity: its devices count in the period of its end date, which lies on

@@ -36,6 +36,7 @@ public static class HazardAreaMerge
         await ExecuteAsync(connection, tx, MergeSql.LockRevisedAreas, uploadId, ct);
         await ExecuteAsync(connection, tx, MergeSql.RejectStaleRevisions, uploadId, ct);
         await ExecuteAsync(connection, tx, MergeSql.RejectTakenLocalIds, uploadId, ct);
+        await ExecuteAsync(connection, tx, MergeSql.MarkUnchanged, uploadId, ct);
 
         if (atomic && await ScalarAsync<bool>(connection, tx, MergeSql.AnyRejected, uploadId, ct))
         {

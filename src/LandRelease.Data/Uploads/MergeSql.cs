@@ -5,6 +5,9 @@ internal static class MergeSql
 {
     private const string Ok = "s.upload_id = $1 AND s.violations IS NULL";
 
+    /// <summary>Accepted rows that change their area: new ones, and revisions stating something new.</summary>
+    private const string Changed = Ok + " AND NOT s.unchanged";
+
     public const string MarkProcessing = "UPDATE uploads SET state = 'PROCESSING' WHERE id = $1";
 
     public const string LockRevisedAreas = $"""
@@ -31,6 +34,19 @@ internal static class MergeSql
         WHERE {Ok} AND u.id = $1 AND s.existing_id IS NULL AND a.country_code = u.country_code AND a.local_id = s.local_id
         """;
 
+    /// <summary>
+    /// A revision stating exactly what its (locked, same-version) area holds changes nothing. Geometry compares
+    /// exactly, vertex by vertex (the = operator), so a moved vertex is a change.
+    /// </summary>
+    public const string MarkUnchanged = $"""
+        UPDATE upload_staged_areas s SET unchanged = true
+        FROM hazard_areas a
+        WHERE {Ok} AND a.id = s.existing_id AND a.local_id = s.local_id AND a.name = s.name
+          AND a.classification = s.classification AND a.contamination = s.contamination AND a.status = s.status
+          AND a.evidence = s.evidence AND a.date_of_information = s.date_of_information
+          AND a.organisation_code = s.organisation_code AND a.geometry = s.geometry
+        """;
+
     public const string AnyRejected = "SELECT EXISTS (SELECT 1 FROM upload_staged_areas WHERE upload_id = $1 AND violations IS NOT NULL)";
 
     public const string AuditRevisions = $"""
@@ -38,7 +54,7 @@ internal static class MergeSql
         SELECT now(), u.created_by, u.created_by_organisation, a.country_code, 'HAZARD_AREA', a.id, 'REVISE',
                {AreaSnapshot.CurrentRow}, {AreaSnapshot.StagedRow}, s.change_reason
         FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id JOIN hazard_areas a ON a.id = s.existing_id
-        WHERE {Ok}
+        WHERE {Changed}
         """;
 
     public const string ReviseAreas = $"""
@@ -48,7 +64,7 @@ internal static class MergeSql
             geometry = s.geometry, remaining_geometry = s.geometry, version = a.version + 1, recorded_at = now(),
             recorded_by = u.created_by, recorded_by_organisation = u.created_by_organisation, change_reason = s.change_reason
         FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
-        WHERE {Ok} AND a.id = s.existing_id
+        WHERE {Changed} AND a.id = s.existing_id
         """;
 
     public const string CreateAreas = $"""
@@ -62,29 +78,33 @@ internal static class MergeSql
         WHERE {Ok} AND s.existing_id IS NULL
         """;
 
+    /// <summary>
+    /// Version rows straight from the staged rows, which hold exactly what was just written (the revised areas are
+    /// locked and checked to be at the staged version), so no row of hazard_areas is read back.
+    /// </summary>
     public const string RecordVersions = $"""
         INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
             status, evidence, date_of_information, organisation_code, geometry, recorded_at, recorded_by,
             recorded_by_organisation, change_reason)
-        SELECT a.id, a.version, a.country_code, a.local_id, a.name, a.classification, a.contamination, a.status, a.evidence,
-               a.date_of_information, a.organisation_code, a.geometry, a.recorded_at, a.recorded_by,
-               a.recorded_by_organisation, a.change_reason
-        FROM upload_staged_areas s JOIN hazard_areas a ON a.id = COALESCE(s.existing_id, s.record_id)
-        WHERE {Ok}
+        SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), u.country_code, s.local_id, s.name,
+               s.classification, s.contamination, s.status, s.evidence, s.date_of_information, s.organisation_code, s.geometry,
+               now(), u.created_by, u.created_by_organisation, s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+        WHERE {Changed}
         """;
 
     public const string KeepTraverses = $"""
         INSERT INTO hazard_area_traverses (hazard_area_id, version, traverse, recorded_at)
-        SELECT a.id, a.version, s.traverse, a.recorded_at
-        FROM upload_staged_areas s JOIN hazard_areas a ON a.id = COALESCE(s.existing_id, s.record_id)
-        WHERE {Ok} AND s.traverse IS NOT NULL
+        SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), s.traverse, now()
+        FROM upload_staged_areas s
+        WHERE {Changed} AND s.traverse IS NOT NULL
         """;
 
     public const string AuditCreations = $"""
         INSERT INTO audit_log (at, actor, actor_organisation, country_code, entity_type, entity_id, action, before, after, reason)
-        SELECT now(), u.created_by, u.created_by_organisation, a.country_code, 'HAZARD_AREA', a.id, 'CREATE',
-               NULL, {AreaSnapshot.CurrentRow}, a.change_reason
-        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id JOIN hazard_areas a ON a.id = s.record_id
+        SELECT now(), u.created_by, u.created_by_organisation, u.country_code, 'HAZARD_AREA', s.record_id, 'CREATE',
+               NULL, {AreaSnapshot.CreatedRow}, s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
         WHERE {Ok} AND s.existing_id IS NULL
         """;
 
@@ -100,13 +120,13 @@ internal static class MergeSql
                                        AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER', 'REVOKED'))
                           THEN s.existing_id END AS area_id
               FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
-              WHERE {Ok}) merged
+              WHERE {Changed}) merged
         GROUP BY country_code, area_id
         """;
 
     public const string RevisedWithReleases = $"""
         SELECT DISTINCT s.existing_id FROM upload_staged_areas s
-        WHERE {Ok} AND s.existing_id IS NOT NULL
+        WHERE {Changed} AND s.existing_id IS NOT NULL
           AND EXISTS (SELECT 1 FROM release_decisions d
                       WHERE d.hazard_area_id = s.existing_id AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER'))
         """;
@@ -115,7 +135,8 @@ internal static class MergeSql
         INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
         SELECT s.upload_id, s.index, s.local_id,
                CASE WHEN s.violations IS NULL THEN 'ACCEPTED' ELSE 'REJECTED' END,
-               CASE WHEN s.violations IS NOT NULL THEN NULL WHEN s.existing_id IS NULL THEN 'CREATED' ELSE 'UPDATED' END,
+               CASE WHEN s.violations IS NOT NULL THEN NULL WHEN s.existing_id IS NULL THEN 'CREATED'
+                    WHEN s.unchanged THEN 'UNCHANGED' ELSE 'UPDATED' END,
                CASE WHEN s.violations IS NULL THEN COALESCE(s.existing_id, s.record_id) END,
                s.violations, s.warnings
         FROM upload_staged_areas s WHERE s.upload_id = $1
@@ -163,6 +184,14 @@ internal static class AreaSnapshot
             'classification', a.classification, 'contamination', to_jsonb(a.contamination), 'status', a.status,
             'evidence', a.evidence, 'dateOfInformation', a.date_of_information, 'organisation', a.organisation_code,
             'geometrySha256', encode(sha256(ST_AsBinary(a.geometry, 'NDR')), 'hex'))
+        """;
+
+    /// <summary>An area created from a staged row: version 1, in the upload's country.</summary>
+    public const string CreatedRow = """
+        jsonb_build_object('version', 1, 'countryCode', u.country_code, 'localId', s.local_id, 'name', s.name,
+            'classification', s.classification, 'contamination', to_jsonb(s.contamination), 'status', s.status,
+            'evidence', s.evidence, 'dateOfInformation', s.date_of_information, 'organisation', s.organisation_code,
+            'geometrySha256', encode(sha256(ST_AsBinary(s.geometry, 'NDR')), 'hex'))
         """;
 
     public const string StagedRow = """

@@ -42,6 +42,12 @@ public sealed class StagedHazardArea
 
     public string? Warnings { get; init; }
 
+    /// <summary>
+    /// Set by the merge when the feature states exactly what its area already holds: reported UNCHANGED, and no
+    /// version, audit row or report refresh follows (a file sent twice adds nothing to the history).
+    /// </summary>
+    public bool Unchanged { get; init; }
+
     /// <summary>When the outline came from a traverse: its observations and computed points, as JSON.</summary>
     public string? Traverse { get; init; }
 }

@@ -135,23 +135,18 @@ public sealed class Activity
     }
 
     /// <summary>
+    /// The outcomes with a release decision that <paramref name="shapes"/> would not state again: a revision that
+    /// changes or drops them leaves their decisions behind (the register refuses it while such a decision stands).
+    /// </summary>
+    public IReadOnlyList<ProposedOutcome> DecidedOutcomesNotRestated(IReadOnlyList<OutcomeShape> shapes) => CarryDecisions(shapes).Left;
+
+    /// <summary>
     /// An outcome stated again unchanged (same kind, same polygon) keeps the release decision drafted from it,
     /// wherever it now stands in the list, so drafting decisions again never duplicates one.
     /// </summary>
     private void ApplyOutcomes(IReadOnlyList<OutcomeShape> shapes)
     {
-        var linked = _outcomes.Where(o => o.ReleaseDecisionId is not null).ToList();
-        var carried = new Guid?[shapes.Count];
-        for (var i = 0; i < shapes.Count; i++)
-        {
-            var match = linked.Find(o => o.Kind == shapes[i].Kind && o.Geometry.EqualsExact(shapes[i].Geometry));
-            if (match is not null)
-            {
-                linked.Remove(match);
-                carried[i] = match.ReleaseDecisionId;
-            }
-        }
-
+        var carried = CarryDecisions(shapes).Carried;
         for (var i = 0; i < shapes.Count; i++)
         {
             if (i < _outcomes.Count)
@@ -168,5 +163,23 @@ public sealed class Activity
         {
             _outcomes.RemoveRange(shapes.Count, _outcomes.Count - shapes.Count);
         }
+    }
+
+    /// <summary>The decision each new outcome keeps (by position), and the decided outcomes none restates.</summary>
+    private (Guid?[] Carried, List<ProposedOutcome> Left) CarryDecisions(IReadOnlyList<OutcomeShape> shapes)
+    {
+        var linked = _outcomes.Where(o => o.ReleaseDecisionId is not null).ToList();
+        var carried = new Guid?[shapes.Count];
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            var match = linked.Find(o => o.Kind == shapes[i].Kind && o.Geometry.EqualsExact(shapes[i].Geometry));
+            if (match is not null)
+            {
+                linked.Remove(match);
+                carried[i] = match.ReleaseDecisionId;
+            }
+        }
+
+        return (carried, linked);
     }
 }

@@ -94,6 +94,62 @@ public sealed class DecisionsFromOutcomesTests(ApiFactory api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task ARevisionMayNotDropAnOutcomeWhoseDecisionStandsUntilThatDecisionIsRejected()
+    {
+        var area = await _client.NewTestAreaAsync();
+        var localId = NewLocalId("DROP");
+        var (activityId, _) = await _client.CreateActivityAsync(area.Id, Clearance(area, localId));
+        var decisionId = Guid.Parse(Decisions(await (await _client.DraftDecisionsAsync(activityId))
+            .AssertJsonAsync(HttpStatusCode.OK))[0].Text("releaseDecisionId")!);
+        var moved = Clearance(area, localId);
+        moved.Properties()["proposedOutcomes"] = new System.Text.Json.Nodes.JsonArray(Outcome("CLEARED", area.EastHalf.Polygon()));
+        moved.Properties()["changeReason"] = "The eastern half was cleared, not the western";
+
+        var refused = await (await _client.PutActivityAsync(activityId, moved, "\"2\"")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        var violation = Assert.Single(refused.GetProperty("violations").EnumerateArray());
+        Assert.Equal(("outcome-decided", "properties.proposedOutcomes[0]"), (violation.Text("rule"), violation.Text("field")));
+        Assert.Contains($"{decisionId}, now DRAFT", violation.Text("message"), StringComparison.Ordinal);
+        Assert.Equal(2, await api.ScalarAsync<int>("SELECT version FROM activities WHERE id = $1", activityId));
+
+        await _client.MovedAsync(decisionId, "submit");
+        await _client.MovedAsync(decisionId, "reject", "The western half was not cleared after all");
+        var revised = await (await _client.PutActivityAsync(activityId, moved, "\"2\"")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var outcome = revised.Props().GetProperty("proposedOutcomes")[0];
+        Assert.False(outcome.TryGetProperty("releaseDecisionId", out var link) && link.ValueKind != JsonValueKind.Null);
+        var redrafted = Decisions(await (await _client.DraftDecisionsAsync(activityId)).AssertJsonAsync(HttpStatusCode.OK));
+        Assert.NotEqual(decisionId.ToString(), Assert.Single(redrafted).Text("releaseDecisionId"));
+        AssertSqm(area.EastHalf.Sqm, (await _client.DecisionPropsAsync(Guid.Parse(redrafted[0].Text("releaseDecisionId")!))).Number("areaSqm"),
+            "the decision drafted from the new outcome");
+    }
+
+    [Fact]
+    public async Task AnApprovedOutcomeStaysStatedUntilRevokedWhileOtherFieldsMayChange()
+    {
+        var area = await _client.NewTestAreaAsync();
+        var localId = NewLocalId("APPR");
+        var (activityId, _) = await _client.CreateActivityAsync(area.Id, Clearance(area, localId));
+        var decisionId = Guid.Parse(Decisions(await (await _client.DraftDecisionsAsync(activityId))
+            .AssertJsonAsync(HttpStatusCode.OK))[0].Text("releaseDecisionId")!);
+        await _client.MovedAsync(decisionId, "submit");
+        await _client.MovedAsync(decisionId, "approve");
+        var dropped = Clearance(area, localId);
+        dropped.Properties()["proposedOutcomes"] = new System.Text.Json.Nodes.JsonArray();
+        dropped.Properties()["changeReason"] = "No land proposed after all";
+        var renamedMethod = Clearance(area, localId);
+        renamedMethod.Properties()["method"] = "Manual clearance, 13 cm";
+        renamedMethod.Properties()["changeReason"] = "Method named as in the completion report";
+
+        var refused = await (await _client.PutActivityAsync(activityId, dropped, "\"2\"")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var kept = await (await _client.PutActivityAsync(activityId, renamedMethod, "\"2\"")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Contains("now APPROVED; state that outcome unchanged, or first have the decision revoked",
+            Assert.Single(refused.GetProperty("violations").EnumerateArray()).Text("message"), StringComparison.Ordinal);
+        Assert.Equal(decisionId.ToString(), kept.Props().GetProperty("proposedOutcomes")[0].Text("releaseDecisionId"));
+    }
+
+    [Fact]
     public async Task ANonTechnicalSurveyDraftsCancellationsThatCountOnceApproved()
     {
         var area = await _client.NewTestAreaAsync();

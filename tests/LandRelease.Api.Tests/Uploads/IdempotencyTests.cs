@@ -154,7 +154,7 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.NotEqual(first.Id(), second.Id());
         Assert.Equal(2L, await api.UploadsWithKeyAsync(key));
-        Assert.Equal(("CREATED", "UPDATED"), (first.Line(0).GetProperty("action").GetString(), second.Line(0).GetProperty("action").GetString()));
+        Assert.Equal(("CREATED", "UNCHANGED"), (first.Line(0).GetProperty("action").GetString(), second.Line(0).GetProperty("action").GetString()));
         Assert.Equal(("alice", "bob"), (first.GetProperty("createdBy").GetString(), second.GetProperty("createdBy").GetString()));
         Assert.Equal(1L, await api.AreasAsync(batch));
     }

@@ -49,6 +49,44 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
     }
 
     [Fact]
+    public async Task TheSameFileSentAgainChangesNothingAndSaysSo()
+    {
+        var batch = UploadDatabase.NewBatch("UPD-SAME");
+        var file = GeoJsonFile.Of([Row($"{batch}-1", 102.95), Row($"{batch}-2", 102.96)]);
+        var first = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, KhmCmac));
+
+        var again = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, KhmCmac));
+
+        Assert.Equal(("DONE", 2, 0), (again.State(), again.Count("accepted"), again.Count("rejected")));
+        Assert.Equal(["UNCHANGED", "UNCHANGED"], again.Lines().Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal(first.Lines().Select(l => l.RecordId()), again.Lines().Select(l => l.RecordId()));
+        Assert.Equal((2L, 2L, 2L), await api.FootprintAsync(batch));
+        var area = await _client.GetJsonAsync($"/api/hazard-areas/{first.Line(0).RecordId()}");
+        Assert.Equal(1, area.Props().GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task AMovedVertexOrAnyChangedAttributeIsARevision()
+    {
+        var batch = UploadDatabase.NewBatch("UPD-DIFF");
+        AreaRow[] rows = [Row($"{batch}-1", 102.95), Row($"{batch}-2", 102.96), Row($"{batch}-3", 102.97), Row($"{batch}-4", 102.98)];
+        await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(GeoJsonFile.Of(rows), KhmCmac));
+
+        // About 10 cm east; a changed contamination list; a changed date of information.
+        var moved = Row($"{batch}-2", 102.960001);
+        var recontaminated = rows[2] with { Contamination = "AP_MINE" };
+        var redated = rows[3] with { DateOfInformation = "2024-05-02" };
+        var second = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(
+            GeoJsonFile.Of([rows[0], moved, recontaminated, redated]), KhmCmac));
+
+        Assert.Equal(["UNCHANGED", "UPDATED", "UPDATED", "UPDATED"], second.Lines().Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal((4L, 7L, 7L), await api.FootprintAsync(batch));
+        var area = await _client.GetJsonAsync($"/api/hazard-areas/{second.Line(1).RecordId()}");
+        Assert.Equal(2, area.Props().GetProperty("version").GetInt32());
+        Assert.True(Geo.NearestVertexMetres(area, 102.960001, 13.55) < 0.01);
+    }
+
+    [Fact]
     public async Task TheSameLocalIdInAnotherCountryIsAnotherArea()
     {
         var batch = UploadDatabase.NewBatch("UPD-CTRY");
