@@ -126,6 +126,14 @@ internal sealed class UploadReceiver(
         var options = uploadOptions.Value;
         await using var source = await FeatureSources.OpenAsync(body.File, body.FileName, body.ContentType,
             options.TempDirectory ?? Path.GetTempPath(), new IntakeOptions { Layer = parameters.Layer }, ct);
+        // Reading one layer of several would drop the others' features without a word: the sender names the layer.
+        if (parameters.Layer is null && source.OtherLayers.Count > 0)
+        {
+            return await FailAsync(uploadId, body, 422, "several-layers", "The file holds several layers",
+                $"The file holds {source.OtherLayers.Count + 1} layers ({string.Join(", ", [source.Layer, .. source.OtherLayers])}); " +
+                "name the one to read with layer= and upload each in turn.", ct);
+        }
+
         var projection = coordinates.Resolve(parameters.Crs, source);
         if (projection.Problem is { } crsProblem)
         {

@@ -85,7 +85,29 @@ public sealed class HazardArea
         RecordedBy = actor.Name;
         RecordedByOrganisation = actor.Organisation;
         RecordedAt = at;
-        ChangeReason = $"Status {status} after release decisions ({remainingSqm:0.##} m² remaining)";
+        ChangeReason = $"Status {WireName<HazardAreaStatus>.Of(status)} after release decisions ({remainingSqm:0.##} m² remaining)";
+        return true;
+    }
+
+    /// <summary>
+    /// Work on the ground (an activity under way or done) moves an open area to worked on, as a fact from the day the
+    /// work began. Only an open area moves: a closed or handed-over one follows its release decisions alone.
+    /// Returns whether the status changed (a new version is then due).
+    /// </summary>
+    public bool ReflectWork(DateOnly workStarted, string activity, Actor actor, DateTimeOffset at)
+    {
+        if (Status != HazardAreaStatus.Open)
+        {
+            return false;
+        }
+
+        Version++;
+        Status = HazardAreaStatus.WorkedOn;
+        DateOfInformation = workStarted > DateOfInformation ? workStarted : DateOfInformation;
+        RecordedBy = actor.Name;
+        RecordedByOrganisation = actor.Organisation;
+        RecordedAt = at;
+        ChangeReason = $"Status {WireName<HazardAreaStatus>.Of(Status)} after {activity} (work began {workStarted:yyyy-MM-dd})";
         return true;
     }
 

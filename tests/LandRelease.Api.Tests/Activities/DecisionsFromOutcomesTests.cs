@@ -201,7 +201,8 @@ public sealed class DecisionsFromOutcomesTests(ApiFactory api) : IClassFixture<A
         var areaLocalId = (await _client.AreaPropsAsync(area.Id)).Text("localId")!;
         var shrunk = Features.HazardArea(areaLocalId, area.WestHalf.Polygon(), dateOfInformation: "2023-01-01");
         shrunk.Properties()["changeReason"] = "Boundary re-walked: the eastern half was never suspect";
-        await (await _client.PutFeatureAsync(area.Id, shrunk, "\"1\"")).AssertJsonAsync(HttpStatusCode.OK);
+        // Version 2: the completed clearance made the area WORKED_ON.
+        await (await _client.PutFeatureAsync(area.Id, shrunk, "\"2\"")).AssertJsonAsync(HttpStatusCode.OK);
 
         var violation = await (await _client.DraftDecisionsAsync(activityId)).AssertViolationAsync("outside-hazard-area");
 

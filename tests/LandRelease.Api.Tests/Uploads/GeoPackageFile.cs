@@ -3,10 +3,13 @@ using NetTopologySuite.IO;
 
 namespace LandRelease.Api.Tests.Uploads;
 
-/// <summary>A GeoPackage as GDAL writes one: the gpkg_ catalogue tables and one feature table in the given EPSG CRS.</summary>
+/// <summary>A GeoPackage as GDAL writes one: the gpkg_ catalogue tables and feature tables in the given EPSG CRS.</summary>
 public static class GeoPackageFile
 {
-    public static byte[] Write(IEnumerable<AreaRow> rows, int epsg = 4326, string table = "hazard_areas")
+    public static byte[] Write(IEnumerable<AreaRow> rows, int epsg = 4326, string table = "hazard_areas") =>
+        WriteLayers([(table, rows)], epsg);
+
+    public static byte[] WriteLayers(IReadOnlyList<(string Table, IEnumerable<AreaRow> Rows)> layers, int epsg = 4326)
     {
         var path = Path.Combine(Path.GetTempPath(), $"landrelease-upload-test-{Guid.NewGuid():N}.gpkg");
         try
@@ -25,31 +28,10 @@ public static class GeoPackageFile
                       description TEXT DEFAULT '', last_change DATETIME, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER);
                     CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
                       srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, PRIMARY KEY (table_name, column_name));
-                    CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POLYGON, local_id TEXT, name TEXT,
-                      classification TEXT, contamination TEXT, status TEXT, evidence TEXT, date_of_information DATE, organisation TEXT);
-                    INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('{table}', 'features', '{table}', {epsg});
-                    INSERT INTO gpkg_geometry_columns VALUES ('{table}', 'geom', 'POLYGON', {epsg}, 0, 0);
                     """);
-                var writer = new GeoPackageGeoWriter();
-                foreach (var r in rows)
+                foreach (var (table, rows) in layers)
                 {
-                    using var insert = connection.CreateCommand();
-                    insert.CommandText = $"""
-                        INSERT INTO "{table}" (geom, local_id, name, classification, contamination, status, evidence, date_of_information, organisation)
-                        VALUES ($g, $id, $name, $class, $contamination, $status, $evidence, $date, $org)
-                        """;
-                    var geometry = r.Geometry.Copy();
-                    geometry.SRID = epsg;
-                    insert.Parameters.AddWithValue("$g", writer.Write(geometry));
-                    insert.Parameters.AddWithValue("$id", r.LocalId);
-                    insert.Parameters.AddWithValue("$name", r.Name);
-                    insert.Parameters.AddWithValue("$class", r.Classification);
-                    insert.Parameters.AddWithValue("$contamination", r.Contamination);
-                    insert.Parameters.AddWithValue("$status", r.Status);
-                    insert.Parameters.AddWithValue("$evidence", r.Evidence);
-                    insert.Parameters.AddWithValue("$date", r.DateOfInformation);
-                    insert.Parameters.AddWithValue("$org", r.Organisation);
-                    insert.ExecuteNonQuery();
+                    WriteLayer(connection, table, rows, epsg);
                 }
             }
 
@@ -58,6 +40,37 @@ public static class GeoPackageFile
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    private static void WriteLayer(SqliteConnection connection, string table, IEnumerable<AreaRow> rows, int epsg)
+    {
+        Execute(connection, $"""
+            CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POLYGON, local_id TEXT, name TEXT,
+              classification TEXT, contamination TEXT, status TEXT, evidence TEXT, date_of_information DATE, organisation TEXT);
+            INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('{table}', 'features', '{table}', {epsg});
+            INSERT INTO gpkg_geometry_columns VALUES ('{table}', 'geom', 'POLYGON', {epsg}, 0, 0);
+            """);
+        var writer = new GeoPackageGeoWriter();
+        foreach (var r in rows)
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = $"""
+                INSERT INTO "{table}" (geom, local_id, name, classification, contamination, status, evidence, date_of_information, organisation)
+                VALUES ($g, $id, $name, $class, $contamination, $status, $evidence, $date, $org)
+                """;
+            var geometry = r.Geometry.Copy();
+            geometry.SRID = epsg;
+            insert.Parameters.AddWithValue("$g", writer.Write(geometry));
+            insert.Parameters.AddWithValue("$id", r.LocalId);
+            insert.Parameters.AddWithValue("$name", r.Name);
+            insert.Parameters.AddWithValue("$class", r.Classification);
+            insert.Parameters.AddWithValue("$contamination", r.Contamination);
+            insert.Parameters.AddWithValue("$status", r.Status);
+            insert.Parameters.AddWithValue("$evidence", r.Evidence);
+            insert.Parameters.AddWithValue("$date", r.DateOfInformation);
+            insert.Parameters.AddWithValue("$org", r.Organisation);
+            insert.ExecuteNonQuery();
         }
     }
 

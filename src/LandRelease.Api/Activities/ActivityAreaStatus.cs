@@ -1,0 +1,38 @@
+using LandRelease.Api.Audit;
+using LandRelease.Data;
+using LandRelease.Data.Releases;
+using LandRelease.Domain.Activities;
+using LandRelease.Domain.Audit;
+using LandRelease.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandRelease.Api.Activities;
+
+/// <summary>
+/// An activity under way or done on an open hazardous area makes it WORKED_ON: a new version of the area with its
+/// audit row, saved with the activity. Planned and suspended activities move nothing.
+/// </summary>
+internal static class ActivityAreaStatus
+{
+    /// <summary>Call inside the activity's transaction: the area row is locked first, so no concurrent write is lost.</summary>
+    public static async Task ReflectAsync(LandReleaseDbContext db, Activity activity, CancellationToken ct)
+    {
+        if (activity.Status is not (ActivityStatus.Ongoing or ActivityStatus.Completed))
+        {
+            return;
+        }
+
+        await ReleaseCounting.LockAreaAsync(db, activity.HazardAreaId, ct);
+        var area = await db.HazardAreas.SingleAsync(a => a.Id == activity.HazardAreaId, ct);
+        await db.Entry(area).ReloadAsync(ct);
+        var before = AuditSnapshots.Of(area);
+        var actor = new Actor(activity.RecordedBy, activity.RecordedByOrganisation);
+        var name = $"{WireName<ActivityType>.Of(activity.Type)} activity {activity.LocalId ?? activity.Id.ToString()}";
+        if (area.ReflectWork(activity.StartDate, name, actor, activity.RecordedAt))
+        {
+            db.HazardAreaVersions.Add(area.Snapshot());
+            db.AuditLog.Add(AuditEntry.Record(actor, activity.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
+                "STATUS", before, AuditSnapshots.Of(area), area.ChangeReason));
+        }
+    }
+}
