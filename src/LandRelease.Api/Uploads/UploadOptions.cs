@@ -20,6 +20,14 @@ public sealed class UploadOptions
     /// <summary>Threads checking features; by default every core.</summary>
     public int CheckParallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// A larger upload that is not atomic is merged in parts of this many features, each in its own transaction.
+    /// </summary>
+    public int MergePartFeatures { get; set; } = 25_000;
+
+    /// <summary>Parts merged at once, each on its own database connection: the database server's cores to give it.</summary>
+    public int MergeParallelism { get; set; } = 2;
+
     /// <summary>Features per page of an upload's report.</summary>
     public int ReportPageSize { get; set; } = 100;
 }

@@ -20,6 +20,7 @@ namespace LandRelease.Api.Uploads;
 internal sealed class UploadReceiver(
     LandReleaseDbContext db,
     UploadRows rows,
+    UploadMerger merger,
     HazardAreaIntake hazardAreas,
     ActivityIntake activities,
     SourceCoordinates coordinates,
@@ -176,7 +177,7 @@ internal sealed class UploadReceiver(
         await rows.QueueAsync(uploadId, total, source.Format, projection.Name, sha256, ct);
         if (total <= options.InlineFeatureLimit)
         {
-            await HazardAreaMerge.MergeAsync(db, uploadId, ct);
+            await merger.MergeAsync(uploadId, ct);
         }
         else
         {

@@ -27,6 +27,7 @@ internal static class UploadServices
         services.AddScoped<HazardAreaIntake>();
         services.AddScoped<ActivityIntake>();
         services.AddScoped<UploadReceiver>();
+        services.AddScoped<UploadMerger>();
         services.AddScoped<UploadMergeJob>();
         services.AddScoped<UploadSweepJob>();
         return services;

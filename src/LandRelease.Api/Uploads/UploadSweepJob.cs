@@ -1,5 +1,4 @@
 using LandRelease.Data;
-using LandRelease.Data.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Api.Uploads;
@@ -9,7 +8,7 @@ namespace LandRelease.Api.Uploads;
 /// the enqueue, or the job gave up) is merged; one whose request died while streaming is marked FAILED (its staging
 /// rolled back with the request, so nothing of it was stored).
 /// </summary>
-public sealed class UploadSweepJob(LandReleaseDbContext db, ILogger<UploadSweepJob> logger)
+public sealed class UploadSweepJob(LandReleaseDbContext db, UploadMerger merger, ILogger<UploadSweepJob> logger)
 {
     public const string Id = "upload-sweep";
     public const string Schedule = "*/5 * * * *";
@@ -35,7 +34,7 @@ public sealed class UploadSweepJob(LandReleaseDbContext db, ILogger<UploadSweepJ
         foreach (var uploadId in stalled)
         {
             logger.LogWarning("Upload {UploadId} was staged but not merged; merging it now", uploadId);
-            await HazardAreaMerge.MergeAsync(db, uploadId, ct);
+            await merger.MergeAsync(uploadId, ct);
         }
     }
 }

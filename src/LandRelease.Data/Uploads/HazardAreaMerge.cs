@@ -6,84 +6,160 @@ using Npgsql;
 namespace LandRelease.Data.Uploads;
 
 /// <summary>
-/// Moves an upload's staged hazardous areas into the register in one transaction, set-based: new local ids become
-/// areas, known ones new versions, each with its version row and audit row; then the per-feature report is written
-/// and the staging rows go. Running it again for a finished upload does nothing, so the job may be retried.
+/// Moves an upload's staged hazardous areas into the register, set-based: new local ids become areas, known ones new
+/// versions, each with its version row and audit row; then the per-feature report is written and the staging rows
+/// go. <see cref="MergeAsync"/> does it in one transaction; a large upload that is not atomic may instead be merged
+/// in parts (<see cref="PartsAsync"/>, <see cref="MergePartAsync"/> on several connections at once, then
+/// <see cref="FinishAsync"/>). Running any of them again for merged rows does nothing, so jobs may be retried.
 /// </summary>
 public static class HazardAreaMerge
 {
     public sealed record Result(int Accepted, int Rejected, bool Applied);
 
+    /// <summary>Feature indexes from <paramref name="From"/> (included) to <paramref name="To"/> (excluded).</summary>
+    public readonly record struct IndexRange(int From, int To)
+    {
+        public static readonly IndexRange All = new(int.MinValue, int.MaxValue);
+    }
+
     public static async Task<Result?> MergeAsync(LandReleaseDbContext db, Guid uploadId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var tx = transaction.GetDbTransaction() as NpgsqlTransaction;
-
-        var upload = await LockUploadAsync(connection, tx, uploadId, ct);
-        if (upload is null)
+        var run = Run.Of(db, transaction, uploadId);
+        var upload = await LockUploadAsync(run, ct);
+        if (upload is not { State: not ("DONE" or "FAILED") } open)
         {
             return null;
         }
 
-        var (state, atomic) = upload.Value;
-        if (state is "DONE" or "FAILED")
+        await run.ExecuteAsync(MergeSql.MarkProcessing, ct);
+        await CheckAsync(run, IndexRange.All, ct);
+        if (open.Atomic && await run.ScalarAsync<bool>(MergeSql.AnyRejected, IndexRange.All, ct))
         {
-            return null;
-        }
-
-        await ExecuteAsync(connection, tx, MergeSql.MarkProcessing, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.LockRevisedAreas, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.RejectStaleRevisions, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.RejectTakenLocalIds, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.MarkUnchanged, uploadId, ct);
-
-        if (atomic && await ScalarAsync<bool>(connection, tx, MergeSql.AnyRejected, uploadId, ct))
-        {
-            await ExecuteAsync(connection, tx, MergeSql.ReportAtomicFailure, uploadId, ct);
-            await ExecuteAsync(connection, tx, MergeSql.FinishFailed, uploadId, ct);
-            await ExecuteAsync(connection, tx, MergeSql.DropStaged, uploadId, ct);
-            var counts = await CountsAsync(connection, tx, uploadId, ct);
+            await run.ExecuteAsync(MergeSql.ReportAtomicFailure, IndexRange.All, ct);
+            await run.ExecuteAsync(MergeSql.FinishFailed, ct);
+            await run.ExecuteAsync(MergeSql.DropStaged, IndexRange.All, ct);
+            var counts = await CountsAsync(run, ct);
             await transaction.CommitAsync(ct);
             return counts with { Applied = false };
         }
 
-        await ExecuteAsync(connection, tx, MergeSql.AuditRevisions, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.ReviseAreas, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.CreateAreas, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.RecordVersions, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.KeepTraverses, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.AuditCreations, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.MarkReportsDirty, uploadId, ct);
-
-        // A new outline of an area that already has released land changes what remains of it: recount those few.
-        foreach (var areaId in await RevisedWithReleasesAsync(connection, tx, uploadId, ct))
-        {
-            await ReleaseCounting.RecomputeAsync(db, areaId, ct);
-        }
-
-        await ExecuteAsync(connection, tx, MergeSql.Report, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.FinishDone, uploadId, ct);
-        await ExecuteAsync(connection, tx, MergeSql.DropStaged, uploadId, ct);
-        var result = await CountsAsync(connection, tx, uploadId, ct);
+        await ApplyAsync(db, run, IndexRange.All, ct);
+        await run.ExecuteAsync(MergeSql.FinishDone, ct);
+        var result = await CountsAsync(run, ct);
         await transaction.CommitAsync(ct);
         return result;
     }
 
-    private static async Task<(string State, bool Atomic)?> LockUploadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
-        Guid uploadId, CancellationToken ct)
+    /// <summary>
+    /// Marks the upload PROCESSING and cuts its staged rows into ranges of <paramref name="partSize"/> features (none
+    /// when every row is merged). One range when the upload is atomic: all or nothing takes one transaction. Null when
+    /// the upload is finished or unknown.
+    /// </summary>
+    public static async Task<IReadOnlyList<IndexRange>?> PartsAsync(LandReleaseDbContext db, Guid uploadId, int partSize,
+        CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT state, atomic FROM uploads WHERE id = $1 FOR UPDATE", connection, tx);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = Run.Of(db, transaction, uploadId);
+        var upload = await LockUploadAsync(run, ct);
+        if (upload is not { State: not ("DONE" or "FAILED") } open)
+        {
+            return null;
+        }
+
+        await run.ExecuteAsync(MergeSql.MarkProcessing, ct);
+        var ranges = open.Atomic ? [IndexRange.All] : await RangesAsync(run, partSize, ct);
+        await transaction.CommitAsync(ct);
+        return ranges;
+    }
+
+    private static async Task<List<IndexRange>> RangesAsync(Run run, int partSize, CancellationToken ct)
+    {
+        await using var command = run.Command(MergeSql.Ranges);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Max(1, partSize) });
+        var ranges = new List<IndexRange>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ranges.Add(new IndexRange(reader.GetInt32(0), reader.GetInt32(1)));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>
+    /// Merges one range of a non-atomic upload in its own transaction. Ranges of one upload share no area (a local id
+    /// appears once in an upload), so parts may run at the same time on separate connections.
+    /// </summary>
+    public static async Task MergePartAsync(LandReleaseDbContext db, Guid uploadId, IndexRange range, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = Run.Of(db, transaction, uploadId);
+        await CheckAsync(run, range, ct);
+        await ApplyAsync(db, run, range, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Marks the upload DONE once no staged row is left; null while some part is still unmerged.</summary>
+    public static async Task<Result?> FinishAsync(LandReleaseDbContext db, Guid uploadId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = Run.Of(db, transaction, uploadId);
+        var upload = await LockUploadAsync(run, ct);
+        if (upload is null || await run.ScalarAsync<bool>(MergeSql.AnyStaged, ct))
+        {
+            return null;
+        }
+
+        if (upload.Value.State is not ("DONE" or "FAILED"))
+        {
+            await run.ExecuteAsync(MergeSql.FinishDone, ct);
+        }
+
+        var result = await CountsAsync(run, ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>The checks that need the register as it is now: stale revisions, taken local ids, revisions that change nothing.</summary>
+    private static async Task CheckAsync(Run run, IndexRange range, CancellationToken ct)
+    {
+        await run.ExecuteAsync(MergeSql.LockRevisedAreas, range, ct);
+        await run.ExecuteAsync(MergeSql.RejectStaleRevisions, range, ct);
+        await run.ExecuteAsync(MergeSql.RejectTakenLocalIds, range, ct);
+        await run.ExecuteAsync(MergeSql.MarkUnchanged, range, ct);
+    }
+
+    private static async Task ApplyAsync(LandReleaseDbContext db, Run run, IndexRange range, CancellationToken ct)
+    {
+        await run.ExecuteAsync(MergeSql.AuditRevisions, range, ct);
+        await run.ExecuteAsync(MergeSql.ReviseAreas, range, ct);
+        await run.ExecuteAsync(MergeSql.CreateAreas, range, ct);
+        await run.ExecuteAsync(MergeSql.RecordVersions, range, ct);
+        await run.ExecuteAsync(MergeSql.KeepTraverses, range, ct);
+        await run.ExecuteAsync(MergeSql.AuditCreations, range, ct);
+        await run.ExecuteAsync(MergeSql.MarkReportsDirty, range, ct);
+
+        // A new outline of an area that already has released land changes what remains of it: recount those few.
+        foreach (var areaId in await RevisedWithReleasesAsync(run, range, ct))
+        {
+            await ReleaseCounting.RecomputeAsync(db, areaId, ct);
+        }
+
+        await run.ExecuteAsync(MergeSql.Report, range, ct);
+        await run.ExecuteAsync(MergeSql.DropStaged, range, ct);
+    }
+
+    private static async Task<(string State, bool Atomic)?> LockUploadAsync(Run run, CancellationToken ct)
+    {
+        await using var command = run.Command("SELECT state, atomic FROM uploads WHERE id = $1 FOR UPDATE");
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetBoolean(1)) : null;
     }
 
-    private static async Task<List<Guid>> RevisedWithReleasesAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
-        Guid uploadId, CancellationToken ct)
+    private static async Task<List<Guid>> RevisedWithReleasesAsync(Run run, IndexRange range, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(MergeSql.RevisedWithReleases, connection, tx);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
+        await using var command = run.Command(MergeSql.RevisedWithReleases, range);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -94,28 +170,57 @@ public static class HazardAreaMerge
         return ids;
     }
 
-    private static async Task<Result> CountsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid uploadId, CancellationToken ct)
+    private static async Task<Result> CountsAsync(Run run, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT accepted, rejected, state = 'DONE' FROM uploads WHERE id = $1", connection, tx);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
+        await using var command = run.Command("SELECT accepted, rejected, state = 'DONE' FROM uploads WHERE id = $1");
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new Result(reader.GetInt32(0), reader.GetInt32(1), reader.GetBoolean(2));
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, Guid uploadId,
-        CancellationToken ct)
+    /// <summary>One upload's statements on one connection and transaction.</summary>
+    private sealed record Run(NpgsqlConnection Connection, NpgsqlTransaction? Transaction, Guid UploadId)
     {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
-        await command.ExecuteNonQueryAsync(ct);
-    }
+        public static Run Of(LandReleaseDbContext db, IDbContextTransaction transaction, Guid uploadId) =>
+            new((NpgsqlConnection)db.Database.GetDbConnection(), transaction.GetDbTransaction() as NpgsqlTransaction, uploadId);
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, Guid uploadId,
-        CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
-        return (T)(await command.ExecuteScalarAsync(ct))!;
+        public NpgsqlCommand Command(string sql)
+        {
+            var command = new NpgsqlCommand(sql, Connection, Transaction);
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = UploadId });
+            return command;
+        }
+
+        public NpgsqlCommand Command(string sql, IndexRange range)
+        {
+            var command = Command(sql);
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = range.From });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = range.To });
+            return command;
+        }
+
+        public async Task ExecuteAsync(string sql, CancellationToken ct)
+        {
+            await using var command = Command(sql);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async Task ExecuteAsync(string sql, IndexRange range, CancellationToken ct)
+        {
+            await using var command = Command(sql, range);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async Task<T> ScalarAsync<T>(string sql, CancellationToken ct)
+        {
+            await using var command = Command(sql);
+            return (T)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        public async Task<T> ScalarAsync<T>(string sql, IndexRange range, CancellationToken ct)
+        {
+            await using var command = Command(sql, range);
+            return (T)(await command.ExecuteScalarAsync(ct))!;
+        }
     }
 }

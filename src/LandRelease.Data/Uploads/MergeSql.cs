@@ -1,9 +1,13 @@
 namespace LandRelease.Data.Uploads;
 
-/// <summary>The statements of <see cref="HazardAreaMerge"/>, each over every staged row of one upload ($1).</summary>
+/// <summary>
+/// The statements of <see cref="HazardAreaMerge"/>. Those over staged rows take the upload ($1) and a range of feature
+/// indexes, from $2 (included) to $3 (excluded); the others, the upload alone.
+/// </summary>
 internal static class MergeSql
 {
-    private const string Ok = "s.upload_id = $1 AND s.violations IS NULL";
+    private const string InRange = "s.upload_id = $1 AND s.index >= $2 AND s.index < $3";
+    private const string Ok = InRange + " AND s.violations IS NULL";
 
     /// <summary>Accepted rows that change their area: new ones, and revisions stating something new.</summary>
     private const string Changed = Ok + " AND NOT s.unchanged";
@@ -47,7 +51,7 @@ internal static class MergeSql
           AND a.organisation_code = s.organisation_code AND a.geometry = s.geometry
         """;
 
-    public const string AnyRejected = "SELECT EXISTS (SELECT 1 FROM upload_staged_areas WHERE upload_id = $1 AND violations IS NOT NULL)";
+    public const string AnyRejected = $"SELECT EXISTS (SELECT 1 FROM upload_staged_areas s WHERE {InRange} AND s.violations IS NOT NULL)";
 
     public const string AuditRevisions = $"""
         INSERT INTO audit_log (at, actor, actor_organisation, country_code, entity_type, entity_id, action, before, after, reason)
@@ -131,7 +135,7 @@ internal static class MergeSql
                       WHERE d.hazard_area_id = s.existing_id AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER'))
         """;
 
-    public const string Report = """
+    public const string Report = $"""
         INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
         SELECT s.upload_id, s.index, s.local_id,
                CASE WHEN s.violations IS NULL THEN 'ACCEPTED' ELSE 'REJECTED' END,
@@ -139,14 +143,14 @@ internal static class MergeSql
                     WHEN s.unchanged THEN 'UNCHANGED' ELSE 'UPDATED' END,
                CASE WHEN s.violations IS NULL THEN COALESCE(s.existing_id, s.record_id) END,
                s.violations, s.warnings
-        FROM upload_staged_areas s WHERE s.upload_id = $1
+        FROM upload_staged_areas s WHERE {InRange}
         """;
 
-    public const string ReportAtomicFailure = """
+    public const string ReportAtomicFailure = $"""
         INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
         SELECT s.upload_id, s.index, s.local_id, CASE WHEN s.violations IS NULL THEN 'NOT_STORED' ELSE 'REJECTED' END,
                NULL, NULL, s.violations, s.warnings
-        FROM upload_staged_areas s WHERE s.upload_id = $1
+        FROM upload_staged_areas s WHERE {InRange}
         """;
 
     private const string Counts = """
@@ -173,7 +177,17 @@ internal static class MergeSql
         FROM {Counts} WHERE u.id = $1
         """;
 
-    public const string DropStaged = "DELETE FROM upload_staged_areas WHERE upload_id = $1";
+    public const string DropStaged = $"DELETE FROM upload_staged_areas s WHERE {InRange}";
+
+    public const string AnyStaged = "SELECT EXISTS (SELECT 1 FROM upload_staged_areas WHERE upload_id = $1)";
+
+    /// <summary>The staged rows' indexes cut into ranges of $2 rows each (the last holds what is left), in order.</summary>
+    public const string Ranges = """
+        SELECT min(index), max(index) + 1 FROM (
+            SELECT index, (row_number() OVER (ORDER BY index) - 1) / $2 AS part
+            FROM upload_staged_areas WHERE upload_id = $1) numbered
+        GROUP BY part ORDER BY part
+        """;
 }
 
 /// <summary>The audit "what" of a hazardous area, built in SQL with the same keys as the API's own audit rows.</summary>
