@@ -6,47 +6,117 @@ using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Domain.Uploads;
 using LandRelease.Intake;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LandRelease.Api.Uploads;
 
 /// <summary>
-/// Records an upload's activities one by one through the activity register, with every rule the API applies to a
-/// single activity; a local id known in the country updates that activity. Activity files are small (a team's
-/// weeks of work), so this runs before the response. Atomic uploads share one transaction with a savepoint per
-/// feature, rolled back whole when any feature is refused.
+/// Records an upload's activities through the activity register, with every rule the API applies to a single activity;
+/// a local id known in the country updates that activity. Features are recorded by
+/// <see cref="UploadOptions.ActivityParallelism"/> workers at once, each in its own transaction; features sharing a
+/// local id go to the same worker, in file order, so a later one revises an earlier one as it would one by one. Atomic
+/// uploads go one by one in one transaction with a savepoint per feature, rolled back whole when any is refused.
 /// </summary>
-internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbContext db)
+internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbContext db, IOptions<UploadOptions> options)
 {
+    private sealed record Work(int Index, ActivityFeatureRequest Request);
+
     public async Task<int> RecordAsync(Guid uploadId, FeatureSource source, SourceGeometry geometry, UploadParameters parameters,
         UserScope user, CancellationToken ct)
     {
-        var lines = new List<ReportLine>();
-        await using var shared = parameters.Atomic ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
-        var sharedDb = shared?.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
-        await using var transaction = sharedDb is null ? null : await sharedDb.Database.BeginTransactionAsync(ct);
+        var (lines, notStored) = parameters.Atomic
+            ? await RecordAtomicallyAsync(source, geometry, parameters, user, ct)
+            : (await RecordConcurrentlyAsync(source, geometry, parameters, user, ct), false);
+        await UploadReportRows.WriteAsync(db, uploadId, [.. lines.OrderBy(l => l.Index)], notStored, ct);
+        return lines.Count;
+    }
 
+    private async Task<List<ReportLine>> RecordConcurrentlyAsync(FeatureSource source, SourceGeometry geometry,
+        UploadParameters parameters, UserScope user, CancellationToken ct)
+    {
+        var lines = new ConcurrentBag<ReportLine>();
+        var workers = Math.Max(1, options.Value.ActivityParallelism);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var queues = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<Work>(32)).ToArray();
+        var running = queues.Select(queue => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var work in queue.Reader.ReadAllAsync(failed.Token))
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    lines.Add(await RecordOneAsync(scope.ServiceProvider.GetRequiredService<ActivityRegister>(), work, parameters, user,
+                        failed.Token));
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToArray();
+
+        try
+        {
+            await foreach (var feature in source.ReadAsync(failed.Token))
+            {
+                var request = Request(feature, geometry, parameters, out var problem);
+                if (request is null)
+                {
+                    lines.Add(Unreadable(feature, problem!));
+                    continue;
+                }
+
+                var localId = request.Properties?.LocalId;
+                var worker = localId is null ? feature.Index % workers : (int)((uint)StringComparer.Ordinal.GetHashCode(localId) % (uint)workers);
+                await queues[worker].Writer.WriteAsync(new Work(feature.Index, request), failed.Token);
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // A worker failed and stopped the reading: its own error is thrown below.
+        }
+        catch
+        {
+            await failed.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            foreach (var queue in queues)
+            {
+                queue.Writer.TryComplete();
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await Task.WhenAll(running);
+        return [.. lines];
+    }
+
+    private async Task<(List<ReportLine> Lines, bool NotStored)> RecordAtomicallyAsync(FeatureSource source, SourceGeometry geometry,
+        UploadParameters parameters, UserScope user, CancellationToken ct)
+    {
+        var lines = new List<ReportLine>();
+        await using var shared = scopes.CreateAsyncScope();
+        var register = shared.ServiceProvider.GetRequiredService<ActivityRegister>();
+        await using var transaction = await shared.ServiceProvider.GetRequiredService<LandReleaseDbContext>().Database.BeginTransactionAsync(ct);
         await foreach (var feature in source.ReadAsync(ct))
         {
             var request = Request(feature, geometry, parameters, out var problem);
             if (request is null)
             {
-                lines.Add(ReportLine.Rejected(feature.Index, Attribute(feature, "localId"), [Item("unreadable-feature", "geometry", problem!)]));
+                lines.Add(Unreadable(feature, problem!));
                 continue;
             }
 
-            if (transaction is not null)
-            {
-                await transaction.CreateSavepointAsync("feature", ct);
-            }
-
-            await using var own = transaction is null ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
-            var register = (own ?? shared)!.Value.ServiceProvider.GetRequiredService<ActivityRegister>();
-            var outcome = await register.RecordAsync(request, AreaReference.FromFeature(request, parameters.CountryCode), user,
-                ActivityWriteMode.UpsertByLocalId, ct);
-            var line = ToLine(feature.Index, request.Properties?.LocalId, outcome);
-            if (transaction is not null && line.Outcome != FeatureOutcome.Accepted)
+            await transaction.CreateSavepointAsync("feature", ct);
+            var line = await RecordOneAsync(register, new Work(feature.Index, request), parameters, user, ct);
+            if (line.Outcome != FeatureOutcome.Accepted)
             {
                 await transaction.RollbackToSavepointAsync("feature", ct);
             }
@@ -54,23 +124,26 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             lines.Add(line);
         }
 
-        var refused = lines.Any(l => l.Outcome == FeatureOutcome.Rejected);
-        if (transaction is not null)
+        if (lines.Any(l => l.Outcome == FeatureOutcome.Rejected))
         {
-            if (refused)
-            {
-                await transaction.RollbackAsync(ct);
-                lines = [.. lines.Select(l => l.Outcome == FeatureOutcome.Accepted ? l with { Outcome = FeatureOutcome.NotStored, Action = null, RecordId = null } : l)];
-            }
-            else
-            {
-                await transaction.CommitAsync(ct);
-            }
+            await transaction.RollbackAsync(ct);
+            return ([.. lines.Select(l => l.Outcome == FeatureOutcome.Accepted ? l with { Outcome = FeatureOutcome.NotStored, Action = null, RecordId = null } : l)], true);
         }
 
-        await UploadReportRows.WriteAsync(db, uploadId, lines, parameters.Atomic && refused, ct);
-        return lines.Count;
+        await transaction.CommitAsync(ct);
+        return (lines, false);
     }
+
+    private static async Task<ReportLine> RecordOneAsync(ActivityRegister register, Work work, UploadParameters parameters, UserScope user,
+        CancellationToken ct)
+    {
+        var outcome = await register.RecordAsync(work.Request, AreaReference.FromFeature(work.Request, parameters.CountryCode), user,
+            ActivityWriteMode.UpsertByLocalId, ct);
+        return ToLine(work.Index, work.Request.Properties?.LocalId, outcome);
+    }
+
+    private static ReportLine Unreadable(SourceFeature feature, string problem) =>
+        ReportLine.Rejected(feature.Index, Attribute(feature, "localId"), [Item("unreadable-feature", "geometry", problem)]);
 
     private static ActivityFeatureRequest? Request(SourceFeature feature, SourceGeometry geometry, UploadParameters parameters,
         out string? problem)

@@ -22,6 +22,17 @@ public sealed class DecisionsFromOutcomesTests(ApiFactory api) : IClassFixture<A
 
     private static JsonElement[] Decisions(JsonElement body) => [.. body.GetProperty("decisions").EnumerateArray()];
 
+    /// <summary>A completed clearance of a new area's western half, with the draft decision of that outcome.</summary>
+    private async Task<(TestArea Area, string LocalId, Guid ActivityId, Guid DecisionId)> DraftedClearanceAsync(string prefix)
+    {
+        var area = await _client.NewTestAreaAsync();
+        var localId = NewLocalId(prefix);
+        var (activityId, _) = await _client.CreateActivityAsync(area.Id, Clearance(area, localId));
+        var decisionId = Guid.Parse(Decisions(await (await _client.DraftDecisionsAsync(activityId))
+            .AssertJsonAsync(HttpStatusCode.OK))[0].Text("releaseDecisionId")!);
+        return (area, localId, activityId, decisionId);
+    }
+
     [Fact]
     public async Task EachOutcomeBecomesADraftDecisionDatedWhenTheWorkEnded()
     {
@@ -96,11 +107,7 @@ public sealed class DecisionsFromOutcomesTests(ApiFactory api) : IClassFixture<A
     [Fact]
     public async Task ARevisionMayNotDropAnOutcomeWhoseDecisionStandsUntilThatDecisionIsRejected()
     {
-        var area = await _client.NewTestAreaAsync();
-        var localId = NewLocalId("DROP");
-        var (activityId, _) = await _client.CreateActivityAsync(area.Id, Clearance(area, localId));
-        var decisionId = Guid.Parse(Decisions(await (await _client.DraftDecisionsAsync(activityId))
-            .AssertJsonAsync(HttpStatusCode.OK))[0].Text("releaseDecisionId")!);
+        var (area, localId, activityId, decisionId) = await DraftedClearanceAsync("DROP");
         var moved = Clearance(area, localId);
         moved.Properties()["proposedOutcomes"] = new System.Text.Json.Nodes.JsonArray(Outcome("CLEARED", area.EastHalf.Polygon()));
         moved.Properties()["changeReason"] = "The eastern half was cleared, not the western";
@@ -127,11 +134,7 @@ public sealed class DecisionsFromOutcomesTests(ApiFactory api) : IClassFixture<A
     [Fact]
     public async Task AnApprovedOutcomeStaysStatedUntilRevokedWhileOtherFieldsMayChange()
     {
-        var area = await _client.NewTestAreaAsync();
-        var localId = NewLocalId("APPR");
-        var (activityId, _) = await _client.CreateActivityAsync(area.Id, Clearance(area, localId));
-        var decisionId = Guid.Parse(Decisions(await (await _client.DraftDecisionsAsync(activityId))
-            .AssertJsonAsync(HttpStatusCode.OK))[0].Text("releaseDecisionId")!);
+        var (area, localId, activityId, decisionId) = await DraftedClearanceAsync("APPR");
         await _client.MovedAsync(decisionId, "submit");
         await _client.MovedAsync(decisionId, "approve");
         var dropped = Clearance(area, localId);

@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LandRelease.Api.Tests.Infrastructure;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
+using static LandRelease.Api.Tests.Releases.ReleaseApi;
 using static LandRelease.Api.Tests.Uploads.UploadApi;
 
 namespace LandRelease.Api.Tests.Uploads;
 
 /// <summary>
 /// kind=activities: survey and clearance results recorded on areas the register holds, named by their local id
-/// (the attribute names of samples/uploads/activities.geojson). Pending: activity uploads are not built yet.
+/// (the attribute names of samples/uploads/activities.geojson).
 /// </summary>
 public sealed class ActivityUploadTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
@@ -19,26 +20,38 @@ public sealed class ActivityUploadTests(ApiFactory api) : IClassFixture<ApiFacto
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static JsonObject Activity(string localId, string areaLocalId, string type, string kind) => new()
+    private static JsonObject Activity(string localId, string areaLocalId, string type, string kind, double lon = 102.95,
+        string method = "Community meeting and field walk") => new()
     {
         ["type"] = "Feature",
-        ["geometry"] = Features.Square(102.9502, 13.5502, 0.0016),
+        ["geometry"] = Features.Square(lon + 0.0002, 13.5502, 0.0016),
         ["properties"] = new JsonObject
         {
             ["localId"] = localId,
             ["hazardAreaLocalId"] = areaLocalId,
             ["type"] = type,
             ["organisation"] = "CMAC",
-            ["method"] = "Community meeting and field walk",
+            ["method"] = method,
             ["startDate"] = "2024-06-03",
             ["endDate"] = "2024-06-05",
             ["status"] = "COMPLETED",
             ["dateOfInformation"] = "2024-06-05",
-            ["referencePoint"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(102.951, 13.549) },
+            ["referencePoint"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon + 0.001, 13.549) },
             ["devices"] = new JsonArray(),
-            ["proposedOutcomes"] = new JsonArray(new JsonObject { ["kind"] = kind, ["geometry"] = Features.Square(102.9502, 13.5502, 0.0016) }),
+            ["proposedOutcomes"] = new JsonArray(new JsonObject { ["kind"] = kind, ["geometry"] = Features.Square(lon + 0.0002, 13.5502, 0.0016) }),
         },
     };
+
+    /// <summary>Areas {batch}-A0.. side by side, 0.004° apart from 102.95 eastwards; their ids by index.</summary>
+    private async Task<Guid[]> AreasAsync(string batch, int count)
+    {
+        var areas = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection([.. Enumerable.Range(0, count)
+            .Select(i => Features.HazardArea($"{batch}-A{i}", Features.Square(102.95 + i * 0.004, 13.55, 0.002)))]), KhmCmac));
+        return [.. areas.Lines().Select(l => l.RecordId())];
+    }
+
+    private static JsonObject[] Clearances(string batch, int count, int areas) => [.. Enumerable.Range(0, count)
+        .Select(i => Activity($"{batch}-C{i:00}", $"{batch}-A{i % areas}", "CLEARANCE", "CLEARED", 102.95 + i % areas * 0.004))];
 
     [Fact]
     public async Task AnActivityNamingItsAreaByLocalIdIsRecordedOnThatArea()
@@ -60,5 +73,65 @@ public sealed class ActivityUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var activities = await _client.GetJsonAsync($"/api/hazard-areas/{areaId}/activities");
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/activities/{status.Line(0).RecordId()}", Ct)).StatusCode);
         Assert.Contains(status.Line(0).RecordId().ToString(), activities.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManyActivitiesAreRecordedOnceEachWithTheReportInFileOrderAndSentAgainChangeNothing()
+    {
+        var batch = UploadDatabase.NewBatch("ACT-MANY");
+        var areaIds = await AreasAsync(batch, 5);
+        var file = FeatureCollection(Clearances(batch, 30, 5));
+
+        var first = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, Query));
+        var again = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, Query));
+
+        Assert.Equal(("DONE", 30, 0), (first.State(), first.Count("accepted"), first.Count("rejected")));
+        Assert.Equal(Enumerable.Range(0, 30), first.Lines().Select(l => l.GetProperty("index").GetInt32()));
+        Assert.All(first.Lines(), l => Assert.Equal("CREATED", l.GetProperty("action").GetString()));
+        Assert.All(again.Lines(), l => Assert.Equal("UNCHANGED", l.GetProperty("action").GetString()));
+        Assert.Equal(first.Lines().Select(l => l.RecordId()), again.Lines().Select(l => l.RecordId()));
+        Assert.Equal(30L, await api.ScalarAsync<long>("SELECT count(*) FROM activities WHERE local_id LIKE $1", batch + "%"));
+        Assert.Equal(30L, await api.ScalarAsync<long>("SELECT count(*) FROM activity_versions v JOIN activities a ON a.id = v.activity_id WHERE a.local_id LIKE $1", batch + "%"));
+        // Six activities per area, recorded at once: each area moved to WORKED_ON once.
+        foreach (var areaId in areaIds)
+        {
+            var area = await _client.AreaPropsAsync(areaId);
+            Assert.Equal(("WORKED_ON", 2), (area.GetProperty("status").GetString(), area.GetProperty("version").GetInt32()));
+        }
+    }
+
+    [Fact]
+    public async Task ALocalIdTwiceInOneFileIsRecordedThenRevisedInFileOrder()
+    {
+        var batch = UploadDatabase.NewBatch("ACT-TWICE");
+        await AreasAsync(batch, 1);
+        var later = Activity($"{batch}-N1", $"{batch}-A0", "NTS", "CANCELLED", method: "Second walk with the village chief");
+        later["properties"]!["changeReason"] = "Walked again";
+
+        var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(
+            Activity($"{batch}-N1", $"{batch}-A0", "NTS", "CANCELLED"), Activity($"{batch}-N2", $"{batch}-A0", "NTS", "CANCELLED"), later), Query));
+
+        Assert.Equal(["CREATED", "CREATED", "UPDATED"], status.Lines().Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal(status.Line(0).RecordId(), status.Line(2).RecordId());
+        var stored = await _client.GetJsonAsync($"/api/activities/{status.Line(0).RecordId()}");
+        Assert.Equal(("Second walk with the village chief", 2),
+            (stored.Props().GetProperty("method").GetString(), stored.Props().GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AnAtomicActivityUploadWithOneRefusedFeatureStoresNone()
+    {
+        var batch = UploadDatabase.NewBatch("ACT-ATOM");
+        var areaIds = await AreasAsync(batch, 2);
+        var features = Clearances(batch, 4, 2);
+        features[3]["properties"]!["type"] = "NTS";
+
+        var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(features), Query + "&atomic=true"));
+
+        Assert.Equal(["NOT_STORED", "NOT_STORED", "NOT_STORED", "REJECTED"], status.Lines().Select(l => l.Outcome()));
+        Assert.Equal("outcome-kind-mismatch", status.Line(3).Rule());
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM activities WHERE local_id LIKE $1", batch + "%"));
+        Assert.Equal(("OPEN", 1), ((await _client.AreaPropsAsync(areaIds[0])).GetProperty("status").GetString(),
+            (await _client.AreaPropsAsync(areaIds[0])).GetProperty("version").GetInt32()));
     }
 }
