@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LandRelease.Data;
+using LandRelease.Data.Uploads;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Uploads;
 using Microsoft.EntityFrameworkCore;
@@ -49,11 +50,7 @@ internal static class UploadReportRows
                    processed = {lines.Count}, total = {lines.Count},
                    accepted = {lines.Count(l => l.Outcome == FeatureOutcome.Accepted)}, rejected = {rejected},
                    problem_status = {(atomicRefused ? 422 : (int?)null)},
-                   problem = {(atomicRefused ? JsonSerializer.Serialize(new
-                   {
-                       type = "https://landrelease.org/problems/atomic-upload-rejected", title = "Nothing was stored", status = 422,
-                       detail = $"{rejected} of {lines.Count} features broke a rule, so none was stored (atomic=true); see the report's features.",
-                   }, Json) : null)}::jsonb
+                   problem = {(atomicRefused ? AtomicRefusal.ProblemJson(rejected, lines.Count) : null)}::jsonb
             WHERE id = {uploadId}
             """, ct);
         await transaction.CommitAsync(ct);

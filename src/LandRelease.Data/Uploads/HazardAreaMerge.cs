@@ -37,7 +37,7 @@ public static class HazardAreaMerge
         if (open.Atomic && await run.ScalarAsync<bool>(MergeSql.AnyRejected, IndexRange.All, ct))
         {
             await run.ExecuteAsync(MergeSql.ReportAtomicFailure, IndexRange.All, ct);
-            await run.ExecuteAsync(MergeSql.FinishFailed, ct);
+            await FinishFailedAsync(run, ct);
             await run.ExecuteAsync(MergeSql.DropStaged, IndexRange.All, ct);
             var counts = await CountsAsync(run, ct);
             await transaction.CommitAsync(ct);
@@ -148,6 +148,21 @@ public static class HazardAreaMerge
 
         await run.ExecuteAsync(MergeSql.Report, range, ct);
         await run.ExecuteAsync(MergeSql.DropStaged, range, ct);
+    }
+
+    private static async Task FinishFailedAsync(Run run, CancellationToken ct)
+    {
+        int total, rejected;
+        await using (var counts = run.Command(MergeSql.ReportCounts))
+        await using (var reader = await counts.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (total, rejected) = (reader.GetInt32(0), reader.GetInt32(1));
+        }
+
+        await using var finish = run.Command(MergeSql.FinishFailed);
+        finish.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AtomicRefusal.ProblemJson(rejected, total) });
+        await finish.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<(string State, bool Atomic)?> LockUploadAsync(Run run, CancellationToken ct)

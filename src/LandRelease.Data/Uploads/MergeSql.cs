@@ -165,16 +165,15 @@ internal static class MergeSql
         FROM {Counts} WHERE u.id = $1
         """;
 
+    /// <summary>$2: the problem (<see cref="AtomicRefusal"/>).</summary>
     public const string FinishFailed = $"""
         UPDATE uploads u SET state = 'FAILED', finished_at = clock_timestamp(), total = c.total, processed = c.total,
-                             accepted = 0, rejected = c.rejected, problem_status = 422,
-                             problem = jsonb_build_object(
-                                 'type', 'https://landrelease.org/problems/atomic-upload-rejected',
-                                 'title', 'Nothing was stored',
-                                 'status', 422,
-                                 'detail', format('%s of %s features broke a rule, so none was stored (atomic=true); see the report''s features.',
-                                                  c.rejected, c.total))
+                             accepted = 0, rejected = c.rejected, problem_status = 422, problem = $2::jsonb
         FROM {Counts} WHERE u.id = $1
+        """;
+
+    public const string ReportCounts = """
+        SELECT count(*)::int, (count(*) FILTER (WHERE outcome = 'REJECTED'))::int FROM upload_features WHERE upload_id = $1
         """;
 
     public const string DropStaged = $"DELETE FROM upload_staged_areas s WHERE {InRange}";

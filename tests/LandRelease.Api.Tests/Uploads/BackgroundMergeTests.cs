@@ -167,13 +167,26 @@ public sealed class HangfireMergeTests(HangfireUploadFactory api) : IClassFixtur
         Assert.Equal(("DONE", 11, 1), (status.State(), status.Count("accepted"), status.Count("rejected")));
         Assert.Equal("unreadable-attribute", status.Line(4).Rule());
         Assert.Equal((11L, 11L, 11L), await api.FootprintAsync(batch));
-        Assert.Equal("Succeeded", await api.ScalarAsync<string>(
-            "SELECT statename FROM hangfire.job WHERE invocationdata::text LIKE '%UploadMergeJob%' AND arguments::text LIKE $1",
-            $"%{accepted.Id()}%"));
+        // The job marks the upload DONE before it returns and Hangfire records it as succeeded.
+        Assert.Equal("Succeeded", await JobStateAsync(accepted.Id(), until: "Succeeded"));
 
         var trace = await api.MergeTraceAsync(batch, accepted.Id());
         await api.RunMergeJobAsync(accepted.Id());
 
         Assert.Equal(trace, await api.MergeTraceAsync(batch, accepted.Id()));
+    }
+
+    private async Task<string> JobStateAsync(Guid uploadId, string until)
+    {
+        var state = "";
+        for (var attempt = 0; attempt < 50 && state != until; attempt++)
+        {
+            await Task.Delay(attempt == 0 ? 0 : 100, TestContext.Current.CancellationToken);
+            state = await api.ScalarAsync<string>(
+                "SELECT statename FROM hangfire.job WHERE invocationdata::text LIKE '%UploadMergeJob%' AND arguments::text LIKE $1",
+                $"%{uploadId}%");
+        }
+
+        return state;
     }
 }
