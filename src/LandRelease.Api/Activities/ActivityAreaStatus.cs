@@ -4,6 +4,7 @@ using LandRelease.Data.Releases;
 using LandRelease.Domain.Activities;
 using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.HazardAreas;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Api.Activities;
@@ -14,10 +15,21 @@ namespace LandRelease.Api.Activities;
 /// </summary>
 internal static class ActivityAreaStatus
 {
-    /// <summary>Call inside the activity's transaction: the area row is locked first, so no concurrent write is lost.</summary>
+    /// <summary>
+    /// Call inside the activity's transaction, before the activity's own rows are written: the area row is locked
+    /// before the activity's (the order <see cref="ActivityDecisions"/> keeps too), so no concurrent write is lost.
+    /// </summary>
     public static async Task ReflectAsync(LandReleaseDbContext db, Activity activity, CancellationToken ct)
     {
         if (activity.Status is not (ActivityStatus.Ongoing or ActivityStatus.Completed))
+        {
+            return;
+        }
+
+        // Most work lands on areas already worked on: only an OPEN area is locked (then checked again), so activity
+        // writes on one area do not queue behind each other.
+        var status = await db.HazardAreas.AsNoTracking().Where(a => a.Id == activity.HazardAreaId).Select(a => a.Status).SingleAsync(ct);
+        if (status != HazardAreaStatus.Open)
         {
             return;
         }

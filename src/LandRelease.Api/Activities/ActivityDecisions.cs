@@ -3,6 +3,7 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Releases;
 using LandRelease.Data;
+using LandRelease.Data.Releases;
 using LandRelease.Domain.Activities;
 using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
@@ -24,6 +25,13 @@ internal sealed class ActivityDecisions(LandReleaseDbContext db, ReleaseDecision
     public async Task<ActivityOutcome> DraftAsync(Guid activityId, UserScope user, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The area before the activity, as every activity write takes them, so two writers never wait on each other.
+        if (await db.Activities.AsNoTracking().Where(a => a.Id == activityId).Select(a => (Guid?)a.HazardAreaId).FirstOrDefaultAsync(ct)
+            is { } areaId)
+        {
+            await ReleaseCounting.LockAreaAsync(db, areaId, ct);
+        }
+
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM activities WHERE id = {activityId} FOR UPDATE", ct);
         var activity = await db.Activities.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null)

@@ -172,6 +172,9 @@ internal static class ActivityRequestReader
         return Text(value, field, maxLength, errors);
     }
 
+    /// <summary>A local id as the register stores and looks it up (what <see cref="Text"/> makes of it).</summary>
+    public static string? LocalIdKey(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>An optional text: trimmed, null when blank, refused when too long.</summary>
     private static string? Text(string? value, string field, int maxLength, Dictionary<string, string[]> errors)
     {

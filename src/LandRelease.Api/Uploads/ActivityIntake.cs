@@ -10,6 +10,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace LandRelease.Api.Uploads;
 
@@ -20,8 +21,11 @@ namespace LandRelease.Api.Uploads;
 /// local id go to the same worker, in file order, so a later one revises an earlier one as it would one by one. Atomic
 /// uploads go one by one in one transaction with a savepoint per feature, rolled back whole when any is refused.
 /// </summary>
-internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbContext db, IOptions<UploadOptions> options)
+internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbContext db, IOptions<UploadOptions> options,
+    ILogger<ActivityIntake> logger)
 {
+    private const int Attempts = 3;
+
     private sealed record Work(int Index, ActivityFeatureRequest Request);
 
     public async Task<int> RecordAsync(Guid uploadId, FeatureSource source, SourceGeometry geometry, UploadParameters parameters,
@@ -47,9 +51,7 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             {
                 await foreach (var work in queue.Reader.ReadAllAsync(failed.Token))
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    lines.Add(await RecordOneAsync(scope.ServiceProvider.GetRequiredService<ActivityRegister>(), work, parameters, user,
-                        failed.Token));
+                    lines.Add(await RecordIsolatedAsync(work, parameters, user, failed.Token));
                 }
             }
             catch
@@ -70,7 +72,7 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
                     continue;
                 }
 
-                var localId = request.Properties?.LocalId;
+                var localId = ActivityRequestReader.LocalIdKey(request.Properties?.LocalId);
                 var worker = localId is null ? feature.Index % workers : (int)((uint)StringComparer.Ordinal.GetHashCode(localId) % (uint)workers);
                 await queues[worker].Writer.WriteAsync(new Work(feature.Index, request), failed.Token);
             }
@@ -133,6 +135,36 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
         await transaction.CommitAsync(ct);
         return (lines, false);
     }
+
+    /// <summary>
+    /// One feature in its own scope and transaction. A deadlock or serialization failure rolled it back whole, so it is
+    /// tried again; any other failure becomes its report line, so the other features' lines still tell the truth.
+    /// </summary>
+    private async Task<ReportLine> RecordIsolatedAsync(Work work, UploadParameters parameters, UserScope user, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                return await RecordOneAsync(scope.ServiceProvider.GetRequiredService<ActivityRegister>(), work, parameters, user, ct);
+            }
+            catch (Exception e) when (attempt < Attempts && IsTransient(e))
+            {
+                logger.LogInformation("Feature {Index} met a transient database failure ({Message}); trying again", work.Index, e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Feature {Index} of an activity upload could not be recorded", work.Index);
+                return ReportLine.Rejected(work.Index, work.Request.Properties?.LocalId, [Item("not-recorded", "feature",
+                    "The feature could not be recorded because of a server error (logged). Send it again: if it was stored after all, it comes back UNCHANGED.")]);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.SerializationFailure;
 
     private static async Task<ReportLine> RecordOneAsync(ActivityRegister register, Work work, UploadParameters parameters, UserScope user,
         CancellationToken ct)

@@ -46,7 +46,7 @@ internal sealed class CheckedFeature(int index)
         LocalId = LocalId,
         Name = Details?.Name,
         Classification = Details is null ? null : WireName<HazardClassification>.Of(Details.Classification),
-        Contamination = Details?.Contamination.Select(WireName<ContaminationType>.Of).ToArray(),
+        Contamination = Details is null ? null : [.. HazardArea.Normalised(Details.Contamination).Select(WireName<ContaminationType>.Of)],
         Status = Details is null ? null
             : StatusGiven || existing is null ? WireName<HazardAreaStatus>.Of(Details.Status) : existing.Status,
         Evidence = Details is null ? null : StagedHazardArea.EvidenceJson(Details.Evidence),

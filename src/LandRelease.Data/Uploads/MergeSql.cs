@@ -159,9 +159,21 @@ internal static class MergeSql
          FROM upload_features WHERE upload_id = $1) c
         """;
 
+    /// <summary>
+    /// DONE when every staged feature has its report line. Staged rows live in an unlogged table, which a database
+    /// crash empties: then the features never merged are lost, and the upload says so (FAILED, the report holding
+    /// what did land) instead of passing for complete.
+    /// </summary>
     public const string FinishDone = $"""
-        UPDATE uploads u SET state = 'DONE', finished_at = clock_timestamp(), total = c.total, processed = c.total,
-                             accepted = c.accepted, rejected = c.rejected
+        UPDATE uploads u SET state = CASE WHEN c.total < u.total THEN 'FAILED' ELSE 'DONE' END, finished_at = clock_timestamp(),
+                             processed = c.total, accepted = c.accepted, rejected = c.rejected,
+                             problem_status = CASE WHEN c.total < u.total THEN 503 END,
+                             problem = CASE WHEN c.total < u.total THEN jsonb_build_object(
+                                 'type', 'https://landrelease.org/problems/upload-interrupted',
+                                 'title', 'Part of the upload was lost',
+                                 'status', 503,
+                                 'detail', format('The database restarted before %s of the %s features were merged, and lost them; the report lists the %s that were. Send the file again: the features already stored come back UNCHANGED.',
+                                                  u.total - c.total, u.total, c.total)) END
         FROM {Counts} WHERE u.id = $1
         """;
 

@@ -113,12 +113,16 @@ public sealed class HazardArea
 
     public const double ClosedToleranceSqm = 1.0;
 
+    /// <summary>Contamination as the register keeps it: each type once, in a fixed order, so lists compare as sets.</summary>
+    public static IEnumerable<ContaminationType> Normalised(IEnumerable<ContaminationType> contamination) =>
+        contamination.Distinct().Order();
+
     private void Apply(HazardAreaDetails details, MultiPolygon geometry, Actor actor, DateTimeOffset recordedAt,
         string reason)
     {
         Name = details.Name;
         Classification = details.Classification;
-        Contamination = [.. details.Contamination.Distinct().Order()];
+        Contamination = [.. Normalised(details.Contamination)];
         Status = details.Status;
         Evidence = [.. details.Evidence];
         DateOfInformation = details.DateOfInformation;

@@ -105,7 +105,8 @@ public sealed class ActivityUploadTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var batch = UploadDatabase.NewBatch("ACT-TWICE");
         await AreasAsync(batch, 1);
-        var later = Activity($"{batch}-N1", $"{batch}-A0", "NTS", "CANCELLED", method: "Second walk with the village chief");
+        // The same local id as the register reads it (trimmed): the same activity, so the same worker, in file order.
+        var later = Activity($"{batch}-N1 ", $"{batch}-A0", "NTS", "CANCELLED", method: "Second walk with the village chief");
         later["properties"]!["changeReason"] = "Walked again";
 
         var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(

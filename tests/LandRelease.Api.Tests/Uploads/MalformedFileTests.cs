@@ -129,16 +129,17 @@ public sealed class MalformedFileTests(ApiFactory api) : IClassFixture<ApiFactor
     public async Task AGeoPackageOfSeveralLayersIsRefusedUntilTheSenderNamesOne()
     {
         var batch = UploadDatabase.NewBatch("TWO-LAYERS");
-        var gpkg = GeoPackageFile.WriteLayers([("areas_north", Rows(batch, 2)), ("areas_south", Rows(batch + "-S", 3))]);
+        var south = batch + "S";
+        var gpkg = GeoPackageFile.WriteLayers([("areas_north", Rows(batch, 2)), ("areas_south", Rows(south, 3))]);
 
         var refused = await _client.UploadFormAsync(gpkg, "areas.gpkg", KhmCmacFields());
 
         await AssertRefusedAsync(refused, "several-layers", batch);
         Assert.Contains("(areas_north, areas_south)", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        var south = await _client.AcceptedAndFinishedAsync(await _client.UploadFormAsync(gpkg, "areas.gpkg", KhmCmacFields(("layer", "areas_south"))));
-        Assert.Equal(("DONE", 3), (south.State(), south.Count("accepted")));
-        Assert.Equal(0L, await api.AreasAsync(batch + "-0"));
+        var chosen = await _client.AcceptedAndFinishedAsync(await _client.UploadFormAsync(gpkg, "areas.gpkg", KhmCmacFields(("layer", "areas_south"))));
+        Assert.Equal(("DONE", 3), (chosen.State(), chosen.Count("accepted")));
+        Assert.Equal((0L, 3L), (await api.AreasAsync(batch + "-"), await api.AreasAsync(south + "-")));
     }
 
     [Fact]

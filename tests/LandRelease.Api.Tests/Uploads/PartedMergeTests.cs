@@ -32,6 +32,8 @@ public sealed class PartedMergeTests(PartedMergeFactory api) : IClassFixture<Par
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    private Task<long> UploadOutboxRowsAsync() => api.ScalarAsync<long>("SELECT count(*) FROM report_dirty WHERE cause = 'UPLOAD'");
+
     private async Task<Guid> QueuedAsync(byte[] file, string query = KhmCmac) =>
         (await (await _client.UploadRawAsync(file, query)).AssertJsonAsync(HttpStatusCode.Accepted)).Id();
 
@@ -40,10 +42,14 @@ public sealed class PartedMergeTests(PartedMergeFactory api) : IClassFixture<Par
     {
         var batch = UploadDatabase.NewBatch("PART");
         var uploadId = await QueuedAsync(BackgroundMerge.Areas(batch, 14, badIndex: 5));
+        var outboxBefore = await UploadOutboxRowsAsync();
 
         await api.RunMergeJobAsync(uploadId);
         var trace = await api.MergeTraceAsync(batch, uploadId);
         await api.RunMergeJobAsync(uploadId);
+
+        // Each part tells the reports of its own changes, in its own transaction: four parts, four outbox rows.
+        Assert.Equal(4L, await UploadOutboxRowsAsync() - outboxBefore);
 
         var status = await _client.UploadStatusAsync(uploadId);
         Assert.Equal(("DONE", 13, 1), (status.State(), status.Count("accepted"), status.Count("rejected")));
@@ -76,6 +82,24 @@ public sealed class PartedMergeTests(PartedMergeFactory api) : IClassFixture<Par
         Assert.Equal(("DONE", 10, 0), (status.State(), status.Count("accepted"), status.Count("rejected")));
         Assert.Equal(10, status.Lines().Count);
         Assert.Equal((10L, 10L, 10L), await api.FootprintAsync(batch));
+    }
+
+    [Fact]
+    public async Task StagedFeaturesLostBeforeTheirMergeMakeTheUploadFailedNotDone()
+    {
+        var batch = UploadDatabase.NewBatch("PART-LOST");
+        var uploadId = await QueuedAsync(BackgroundMerge.Areas(batch, 10));
+        // What a database crash does to the unlogged staging table: the rows are gone.
+        await api.ScalarAsync<long>("WITH gone AS (DELETE FROM upload_staged_areas WHERE upload_id = $1 AND index >= 6 RETURNING 1) SELECT count(*) FROM gone", uploadId);
+
+        await api.RunMergeJobAsync(uploadId);
+
+        var status = await _client.UploadStatusAsync(uploadId);
+        Assert.Equal(("FAILED", 6, 0), (status.State(), status.Count("accepted"), status.Count("rejected")));
+        Assert.Equal(6, status.Lines().Count);
+        Assert.Contains("before 4 of the 10 features were merged", status.GetProperty("problem").GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal((6L, 6L, 6L), await api.FootprintAsync(batch));
     }
 
     [Fact]

@@ -66,6 +66,21 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
     }
 
     [Fact]
+    public async Task ContaminationListedInAnotherOrderOrTwiceIsTheSameContamination()
+    {
+        var batch = UploadDatabase.NewBatch("UPD-CONT");
+        var first = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(
+            GeoJsonFile.Of([Row($"{batch}-1", 102.95) with { Contamination = "AV_MINE;AP_MINE" }]), KhmCmac));
+
+        var again = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(
+            GeoJsonFile.Of([Row($"{batch}-1", 102.95) with { Contamination = "AP_MINE;AV_MINE;AP_MINE" }]), KhmCmac));
+
+        Assert.Equal("UNCHANGED", again.Line(0).GetProperty("action").GetString());
+        var area = await _client.GetJsonAsync($"/api/hazard-areas/{first.Line(0).RecordId()}");
+        Assert.Equal(["AP_MINE", "AV_MINE"], area.Props().GetProperty("contamination").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task AMovedVertexOrAnyChangedAttributeIsARevision()
     {
         var batch = UploadDatabase.NewBatch("UPD-DIFF");
