@@ -1,5 +1,6 @@
 using LandRelease.Api.Access;
 using LandRelease.Api.Tests.Infrastructure;
+using static LandRelease.Api.Tests.Activities.ActivityApi;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
 using static LandRelease.Api.Tests.Uploads.UploadApi;
 
@@ -63,6 +64,25 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
         Assert.Equal((2L, 2L, 2L), await api.FootprintAsync(batch));
         var area = await _client.GetJsonAsync($"/api/hazard-areas/{first.Line(0).RecordId()}");
         Assert.Equal(1, area.Props().GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnOldFileSentAgainAfterWorkMovedTheAreaOnChangesNothing()
+    {
+        var batch = UploadDatabase.NewBatch("UPD-OLD");
+        var file = GeoJsonFile.Of([Row($"{batch}-1", 102.95)]);
+        var first = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, KhmCmac));
+        var area = new Activities.TestArea(first.Line(0).RecordId(), new Releases.Box(102.95, 13.55, 102.952, 13.552));
+        await _client.CreateActivityAsync(area.Id, Activities.ActivityApi.Activity(area, "TS", null, status: "ONGOING",
+            startDate: "2024-06-01", endDate: null));
+
+        var again = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, KhmCmac));
+
+        Assert.Equal("UNCHANGED", again.Line(0).GetProperty("action").GetString());
+        var props = (await _client.GetJsonAsync($"/api/hazard-areas/{area.Id}")).Props();
+        Assert.Equal(("WORKED_ON", 2, "2024-06-01"), (props.GetProperty("status").GetString(), props.GetProperty("version").GetInt32(),
+            props.GetProperty("dateOfInformation").GetString()));
+        Assert.Equal((1L, 2L), (await api.AreasAsync(batch), await api.VersionsAsync(batch)));
     }
 
     [Fact]
