@@ -32,6 +32,13 @@ public sealed class PartedMergeTests(PartedMergeFactory api) : IClassFixture<Par
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    private static async Task OtherMergerAsync(NpgsqlConnection connection, string function, Guid uploadId)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {function}(hashtext('upload-merge'), hashtext($1::text))", connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
+        await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
     private Task<long> UploadOutboxRowsAsync() => api.ScalarAsync<long>("SELECT count(*) FROM report_dirty WHERE cause = 'UPLOAD'");
 
     private async Task<Guid> QueuedAsync(byte[] file, string query = KhmCmac) =>
@@ -127,19 +134,17 @@ public sealed class PartedMergeTests(PartedMergeFactory api) : IClassFixture<Par
     {
         var batch = UploadDatabase.NewBatch("PART-LOCK");
         var uploadId = await QueuedAsync(BackgroundMerge.Areas(batch, 8));
-        // Another node's merger: its session holds the lock until its connection closes (unpooled, so closing ends it).
+        // Another node's merger holds the upload's lock on its own session.
         await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(api.ConnectionString) { Pooling = false }.ConnectionString);
         await other.OpenAsync(TestContext.Current.CancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('upload-merge'), hashtext($1::text))", other))
-        {
-            take.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
-            await take.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-        }
+        await OtherMergerAsync(other, "pg_advisory_lock", uploadId);
 
         await api.RunMergeJobAsync(uploadId);
         Assert.Equal((0L, 8L), (await api.AreasAsync(batch), await api.StagedRowsAsync(uploadId)));
 
-        await other.CloseAsync();
+        // Released by the statement, not by closing the connection: a closed session's locks go only when its
+        // server process has ended, a moment later.
+        await OtherMergerAsync(other, "pg_advisory_unlock", uploadId);
         await api.RunMergeJobAsync(uploadId);
         Assert.Equal(("DONE", 8L), ((await _client.UploadStatusAsync(uploadId)).State(), await api.AreasAsync(batch)));
     }
