@@ -47,8 +47,8 @@ internal sealed class CheckedFeature(int index)
         Name = Details?.Name,
         Classification = Details is null ? null : WireName<HazardClassification>.Of(Details.Classification),
         Contamination = Details is null ? null : [.. HazardArea.Normalised(Details.Contamination).Select(WireName<ContaminationType>.Of)],
-        Status = Details is null ? null
-            : StatusGiven || existing is null ? WireName<HazardAreaStatus>.Of(Details.Status) : existing.Status,
+        // A revision without a status keeps the area's own: left empty here, filled by the merge from the locked area.
+        Status = Details is null || (!StatusGiven && existing is not null) ? null : WireName<HazardAreaStatus>.Of(Details.Status),
         Evidence = Details is null ? null : StagedHazardArea.EvidenceJson(Details.Evidence),
         DateOfInformation = Details?.DateOfInformation,
         OrganisationCode = Details?.OrganisationCode,

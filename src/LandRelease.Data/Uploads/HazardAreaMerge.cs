@@ -128,6 +128,7 @@ public static class HazardAreaMerge
         await run.ExecuteAsync(MergeSql.RejectStaleRevisions, range, ct);
         await run.ExecuteAsync(MergeSql.RejectTakenLocalIds, range, ct);
         await run.ExecuteAsync(MergeSql.MarkUnchanged, range, ct);
+        await run.ExecuteAsync(MergeSql.KeepStatus, range, ct);
     }
 
     private static async Task ApplyAsync(LandReleaseDbContext db, Run run, IndexRange range, CancellationToken ct)

@@ -39,8 +39,8 @@ internal static class MergeSql
         """;
 
     /// <summary>
-    /// A revision stating exactly what its area holds, or held in an earlier version (dates of information included),
-    /// adds nothing: an old file sent again after work or decisions moved the area on must not set it back. The
+    /// A revision stating exactly what its area holds, or held in an earlier version (dates of information included;
+    /// the status only when the feature gives one), adds nothing: an old file sent again after work or decisions moved the area on must not set it back. The
     /// versions hold the current row too. Geometry compares exactly, vertex by vertex (the = operator), so a moved
     /// vertex is a change.
     /// </summary>
@@ -49,9 +49,17 @@ internal static class MergeSql
         WHERE {Ok} AND s.existing_id IS NOT NULL AND EXISTS (
             SELECT 1 FROM hazard_area_versions v
             WHERE v.hazard_area_id = s.existing_id AND v.local_id = s.local_id AND v.name = s.name
-              AND v.classification = s.classification AND v.contamination = s.contamination AND v.status = s.status
+              AND v.classification = s.classification AND v.contamination = s.contamination
+              AND (s.status IS NULL OR v.status = s.status)
               AND v.evidence = s.evidence AND v.date_of_information = s.date_of_information
               AND v.organisation_code = s.organisation_code AND v.geometry = s.geometry)
+        """;
+
+    /// <summary>A revision that gave no status keeps the area's own (read after the area is locked).</summary>
+    public const string KeepStatus = $"""
+        UPDATE upload_staged_areas s SET status = a.status
+        FROM hazard_areas a
+        WHERE {Ok} AND a.id = s.existing_id AND s.status IS NULL
         """;
 
     public const string AnyRejected = $"SELECT EXISTS (SELECT 1 FROM upload_staged_areas s WHERE {InRange} AND s.violations IS NOT NULL)";

@@ -66,11 +66,19 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
         Assert.Equal(1, area.Props().GetProperty("version").GetInt32());
     }
 
-    [Fact]
-    public async Task AnOldFileSentAgainAfterWorkMovedTheAreaOnChangesNothing()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AnOldFileSentAgainAfterWorkMovedTheAreaOnChangesNothing(bool statusGiven)
     {
-        var batch = UploadDatabase.NewBatch("UPD-OLD");
-        var file = GeoJsonFile.Of([Row($"{batch}-1", 102.95)]);
+        var batch = UploadDatabase.NewBatch(statusGiven ? "UPD-OLD" : "UPD-OLD-NS");
+        var feature = GeoJsonFile.Feature(Row($"{batch}-1", 102.95));
+        if (!statusGiven)
+        {
+            feature.Properties().Remove("status");
+        }
+
+        var file = FeatureCollection(feature);
         var first = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, KhmCmac));
         var area = new Activities.TestArea(first.Line(0).RecordId(), new Releases.Box(102.95, 13.55, 102.952, 13.552));
         await _client.CreateActivityAsync(area.Id, Activities.ActivityApi.Activity(area, "TS", null, status: "ONGOING",
