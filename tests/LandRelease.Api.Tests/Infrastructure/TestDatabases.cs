@@ -71,6 +71,15 @@ public static class TestDatabases
         }
     }
 
+    /// <summary>Drops this run's template once every test class is done (later runs would otherwise remove it as a leftover).</summary>
+    public static async Task DropTemplateAsync()
+    {
+        if (Template.IsValueCreated && Template.Value.IsCompletedSuccessfully)
+        {
+            await DropAsync(ConnectionStringFor(TemplateName));
+        }
+    }
+
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
