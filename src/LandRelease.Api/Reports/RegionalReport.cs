@@ -26,20 +26,12 @@ internal static class RegionalReport
         var (period, violations) = ReportPeriod.Read(year ?? clock.Today().Year.ToString(CultureInfo.InvariantCulture), null, null,
             null, clock.Today(), errors);
         var chosen = ReportFormats.Choose(http.Request, format, errors);
-        if (errors.Count > 0)
+        if (ReportFormats.Refusal<RegionalResponse>(errors, violations, chosen) is { } refusal)
         {
-            return TypedResults.ValidationProblem(errors);
+            return refusal;
         }
 
-        if (violations.Count > 0)
-        {
-            return Problems.Unprocessable(violations);
-        }
-
-        if (chosen is not { } reportFormat)
-        {
-            return ReportFormats.NotAcceptable();
-        }
+        var reportFormat = chosen!.Value;
 
         var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Code).Select(c => new ReportCountryName(c.Code, c.Name)).ToListAsync(ct);
         var rows = new List<(ReportCountryName Country, StoredReport Report)>();

@@ -46,20 +46,12 @@ internal static class ReportEndpoints
         var errors = new Dictionary<string, string[]>();
         var (period, violations) = ReportPeriod.Read(year, from, to, asAt, clock.Today(), errors);
         var chosen = ReportFormats.Choose(http.Request, format, errors);
-        if (errors.Count > 0)
+        if (ReportFormats.Refusal<CountryReportResponse>(errors, violations, chosen) is { } refusal)
         {
-            return TypedResults.ValidationProblem(errors);
+            return refusal;
         }
 
-        if (violations.Count > 0)
-        {
-            return Problems.Unprocessable(violations);
-        }
-
-        if (chosen is not { } reportFormat)
-        {
-            return ReportFormats.NotAcceptable();
-        }
+        var reportFormat = chosen!.Value;
 
         var stored = await reports.CountryAsync(country!.Code, period!.From, period.To, period.AsAt, clock.Today(), ct);
         var response = CountryReportResponse.From(stored, country.Name, view!.Value);

@@ -1,3 +1,5 @@
+using LandRelease.Api.Infrastructure;
+using LandRelease.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -56,6 +58,31 @@ internal static class ReportFormats
             {
                 return chosen;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The answer to a report request that cannot be served, in one order for every report: unreadable values (400),
+    /// then a period that makes no sense (422), then an Accept header naming nothing offered (406). Null to go on.
+    /// </summary>
+    public static Results<Ok<T>, ContentHttpResult, ValidationProblem, ProblemHttpResult>? Refusal<T>(
+        Dictionary<string, string[]> errors, IReadOnlyList<RuleViolation> violations, ReportFormat? chosen)
+    {
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (violations.Count > 0)
+        {
+            return Problems.Unprocessable(violations);
+        }
+
+        if (chosen is null)
+        {
+            return NotAcceptable();
         }
 
         return null;

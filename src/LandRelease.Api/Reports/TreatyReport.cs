@@ -61,20 +61,12 @@ internal static class TreatyReport
         var (period, violations) = ReportPeriod.Read(year ?? (clock.Today().Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
             null, null, null, clock.Today(), errors);
         var chosen = ReportFormats.Choose(http.Request, format, errors);
-        if (errors.Count > 0)
+        if (ReportFormats.Refusal<TreatyResponse>(errors, violations, chosen) is { } refusal)
         {
-            return TypedResults.ValidationProblem(errors);
+            return refusal;
         }
 
-        if (violations.Count > 0)
-        {
-            return Problems.Unprocessable(violations);
-        }
-
-        if (chosen is not { } reportFormat)
-        {
-            return ReportFormats.NotAcceptable();
-        }
+        var reportFormat = chosen!.Value;
 
         var stored = await reports.TreatyAsync(country!.Code, convention.Kind, convention.Contamination, period!.From.Year,
             clock.Today(), ct);
