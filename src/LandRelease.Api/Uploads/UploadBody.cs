@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LandRelease.Intake;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -85,16 +86,10 @@ internal sealed class UploadBody
 }
 
 /// <summary>A read-only pass-through that hashes every byte read; <see cref="FinishAsync"/> reads what is left.</summary>
-internal sealed class HashingStream(Stream inner) : Stream
+internal sealed class HashingStream(Stream inner) : ForwardOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private string? _sha256;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>Reads to the end and returns the SHA-256 of everything, as lower-case hex.</summary>
     public async Task<string> FinishAsync(CancellationToken ct)
@@ -121,23 +116,12 @@ internal sealed class HashingStream(Stream inner) : Stream
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
         _hash.AppendData(buffer.Span[..read]);
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

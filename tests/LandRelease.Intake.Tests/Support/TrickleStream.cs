@@ -4,37 +4,21 @@ namespace LandRelease.Intake.Tests.Support;
 /// A forward-only body that hands out a few bytes per read, like a request body over a slow link: readers must
 /// cope with values split anywhere.
 /// </summary>
-internal sealed class TrickleStream(byte[] data, int seed = 1) : Stream
+internal sealed class TrickleStream(byte[] data, int seed = 1) : ForwardOnlyStream
 {
     private readonly Random _random = new(seed);
     private int _position;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override long Position
+    public override int Read(Span<byte> buffer)
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        int n = Math.Min(Math.Min(count, _random.Next(1, 300)), data.Length - _position);
-        Array.Copy(data, _position, buffer, offset, n);
+        int n = Math.Min(Math.Min(buffer.Length, _random.Next(1, 300)), data.Length - _position);
+        data.AsSpan(_position, n).CopyTo(buffer);
         _position += n;
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
 }
