@@ -17,7 +17,7 @@ internal static class Problems
         IEnumerable<(string Field, GeometryIssue Issue)> geometryIssues)
     {
         var items = violations
-            .Select(v => new Dictionary<string, object?> { ["rule"] = v.Rule, ["field"] = v.Field, ["message"] = v.Message })
+            .Select(ToItem)
             .Concat(geometryIssues.Select(located => ToItem(located.Issue, located.Field)))
             .ToList();
         return TypedResults.Problem(
@@ -28,11 +28,17 @@ internal static class Problems
             extensions: new Dictionary<string, object?> { ["violations"] = items });
     }
 
+    /// <summary>One broken rule as problems and upload reports list it: rule, field, message (and a location for geometry).</summary>
+    public static Dictionary<string, object?> Item(string rule, string field, string message) =>
+        new() { ["rule"] = rule, ["field"] = field, ["message"] = message };
+
+    public static Dictionary<string, object?> ToItem(RuleViolation violation) => Item(violation.Rule, violation.Field, violation.Message);
+
     public static Dictionary<string, object?> ToItem(GeometryIssue issue) => ToItem(issue, "geometry");
 
     public static Dictionary<string, object?> ToItem(GeometryIssue issue, string field)
     {
-        var item = new Dictionary<string, object?> { ["rule"] = issue.Rule, ["field"] = field, ["message"] = issue.Message };
+        var item = Item(issue.Rule, field, issue.Message);
         if (issue.Longitude is { } lon && issue.Latitude is { } lat)
         {
             item["location"] = new[] { lon, lat };

@@ -156,7 +156,7 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Feature {Index} of an activity upload could not be recorded", work.Index);
-                return ReportLine.Rejected(work.Index, work.Request.Properties?.LocalId, [Item("not-recorded", "feature",
+                return ReportLine.Rejected(work.Index, work.Request.Properties?.LocalId, [Problems.Item("not-recorded", "feature",
                     "The feature could not be recorded because of a server error (logged). Send it again: if it was stored after all, it comes back UNCHANGED.")]);
             }
         }
@@ -175,7 +175,7 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
     }
 
     private static ReportLine Unreadable(SourceFeature feature, string problem) =>
-        ReportLine.Rejected(feature.Index, Attribute(feature, "localId"), [Item("unreadable-feature", "geometry", problem)]);
+        ReportLine.Rejected(feature.Index, Attribute(feature, "localId"), [Problems.Item("unreadable-feature", "geometry", problem)]);
 
     private static ActivityFeatureRequest? Request(SourceFeature feature, SourceGeometry geometry, UploadParameters parameters,
         out string? problem)
@@ -248,21 +248,18 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             s.Write switch { ActivityWrite.Created => FeatureAction.Created, ActivityWrite.Revised => FeatureAction.Updated, _ => FeatureAction.Unchanged },
             s.Id, null, s.Warnings.Count == 0 ? null : [.. s.Warnings.Select(w => Problems.ToItem(w.Issue))]),
         ActivityOutcome.Malformed m => ReportLine.Rejected(index, localId,
-            [.. m.Errors.Select(e => Item("unreadable-attribute", e.Key, string.Join(" ", e.Value)))]),
+            [.. m.Errors.Select(e => Problems.Item("unreadable-attribute", e.Key, string.Join(" ", e.Value)))]),
         ActivityOutcome.Rejected r => ReportLine.Rejected(index, localId,
-            [.. r.Violations.Select(v => Item(v.Rule, v.Field, v.Message)), .. r.GeometryErrors.Select(g => Problems.ToItem(g.Issue))]),
-        ActivityOutcome.Missing m => ReportLine.Rejected(index, localId, [Item("not-found", "properties.hazardAreaLocalId", $"No {m.What}.")]),
-        ActivityOutcome.Forbidden f => ReportLine.Rejected(index, localId, [Item("not-your-organisation", "properties.organisation", f.Reason)]),
+            [.. r.Violations.Select(Problems.ToItem), .. r.GeometryErrors.Select(g => Problems.ToItem(g.Issue))]),
+        ActivityOutcome.Missing m => ReportLine.Rejected(index, localId, [Problems.Item("not-found", "properties.hazardAreaLocalId", $"No {m.What}.")]),
+        ActivityOutcome.Forbidden f => ReportLine.Rejected(index, localId, [Problems.Item("not-your-organisation", "properties.organisation", f.Reason)]),
         ActivityOutcome.Duplicate d => ReportLine.Rejected(index, localId,
-            [Item("local-id-taken", "properties.localId", $"{d.CountryCode} already has activity {d.ExistingId} with local id '{d.LocalId}'.")]),
+            [Problems.Item("local-id-taken", "properties.localId", $"{d.CountryCode} already has activity {d.ExistingId} with local id '{d.LocalId}'.")]),
         ActivityOutcome.Stale s => ReportLine.Rejected(index, localId,
-            [Item("activity-changed", "properties.localId", $"The activity changed while this upload was recorded (now version {s.CurrentVersion}); upload it again.")]),
-        _ => ReportLine.Rejected(index, localId, [Item("unexpected", "feature", outcome.ToString())]),
+            [Problems.Item("activity-changed", "properties.localId", $"The activity changed while this upload was recorded (now version {s.CurrentVersion}); upload it again.")]),
+        _ => ReportLine.Rejected(index, localId, [Problems.Item("unexpected", "feature", outcome.ToString())]),
     };
 
     private static string? Attribute(SourceFeature feature, string name) =>
         feature.Attributes.TryGetValue(name, out var value) ? value : null;
-
-    private static Dictionary<string, object?> Item(string rule, string field, string message) =>
-        new() { ["rule"] = rule, ["field"] = field, ["message"] = message };
 }

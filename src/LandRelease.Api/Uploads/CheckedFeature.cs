@@ -31,9 +31,9 @@ internal sealed class CheckedFeature(int index)
     public bool IsAccepted => Violations.Count == 0;
 
     public void Reject(string rule, string field, string message) =>
-        Violations.Add(new() { ["rule"] = rule, ["field"] = field, ["message"] = message });
+        Violations.Add(Problems.Item(rule, field, message));
 
-    public void Reject(RuleViolation violation) => Reject(violation.Rule, violation.Field, violation.Message);
+    public void Reject(RuleViolation violation) => Violations.Add(Problems.ToItem(violation));
 
     public void Reject(GeometryIssue issue) => Violations.Add(Problems.ToItem(issue));
 
