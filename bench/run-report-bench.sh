@@ -14,35 +14,10 @@ PORT=${BENCH_PORT:-5093}
 API=http://127.0.0.1:$PORT
 BENCH_DB=landrelease_reports_bench
 RESULTS=$ROOT/bench/results/report-pipeline.txt
-WORK=$(mktemp -d)
-API_PID=
+BENCH_NAME=reports
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
-log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
-
-cleanup() {
-  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-declare -A CONN=()
-IFS=';' read -ra parts <<< "${ConnectionStrings__LandRelease:-}"
-for part in "${parts[@]}"; do
-  [[ $part == *=* ]] || continue
-  key=${part%%=*}; key=${key,,}; CONN[${key// /}]=${part#*=}
-done
-export PGHOST=${BENCH_PGHOST:-${CONN[host]:-${CONN[server]:-}}}
-export PGPORT=${BENCH_PGPORT:-${CONN[port]:-5432}}
-export PGUSER=${BENCH_PGUSER:-${CONN[username]:-${CONN[userid]:-${CONN[user]:-}}}}
-export PGPASSWORD=${BENCH_PGPASSWORD:-${CONN[password]:-}}
-[ -n "$PGHOST" ] && [ -n "$PGUSER" ] || die "set ConnectionStrings__LandRelease (or run ./landrelease bench reports)"
-BENCH_CONN="Host=$PGHOST;Port=$PGPORT;Database=$BENCH_DB;Username=$PGUSER;Password=$PGPASSWORD"
-
-sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
-sql_value() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 curl -s -o /dev/null "$API/health" && die "something already listens on port $PORT (set BENCH_PORT)"
 
 API_DIR=$ROOT/src/LandRelease.Api/bin/Release/net10.0

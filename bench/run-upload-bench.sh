@@ -12,33 +12,10 @@ PORT=5091
 API=http://127.0.0.1:$PORT
 BENCH_DB=landrelease_upload_bench
 RESULTS=$ROOT/bench/results/uploads.txt
-WORK=$(mktemp -d)
-API_PID=
+BENCH_NAME=uploads
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
-log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
-
-cleanup() {
-  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-declare -A CONN=()
-IFS=';' read -ra parts <<< "${ConnectionStrings__LandRelease:-}"
-for part in "${parts[@]}"; do
-  [[ $part == *=* ]] || continue
-  key=${part%%=*}; key=${key,,}; CONN[${key// /}]=${part#*=}
-done
-export PGHOST=${BENCH_PGHOST:-${CONN[host]:-${CONN[server]:-}}}
-export PGPORT=${BENCH_PGPORT:-${CONN[port]:-5432}}
-export PGUSER=${BENCH_PGUSER:-${CONN[username]:-${CONN[userid]:-${CONN[user]:-}}}}
-export PGPASSWORD=${BENCH_PGPASSWORD:-${CONN[password]:-}}
-[ -n "$PGHOST" ] && [ -n "$PGUSER" ] || die "set ConnectionStrings__LandRelease (or run ./landrelease bench uploads)"
-BENCH_CONN="Host=$PGHOST;Port=$PGPORT;Database=$BENCH_DB;Username=$PGUSER;Password=$PGPASSWORD"
-sql_value() { PGOPTIONS="-c client_min_messages=warning" psql -X -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 curl -s -o /dev/null "$API/health" && die "something already listens on port $PORT"
 
 log "building the API (Release)"
@@ -52,7 +29,7 @@ dotnet run "$ROOT/samples/uploads/generate-100k.cs" -- --count "$FEATURES" --out
   || { cat "$WORK/generate.log"; die "generator failed"; }
 GEOJSON=$(ls "$WORK"/*.geojson | head -1)
 GPKG=$(ls "$WORK"/*.gpkg | head -1)
-log "generated in $(since "$started") s: $(du -h "$GEOJSON" | cut -f1) GeoJSON, $(du -h "$GPKG" | cut -f1) GeoPackage"
+log "generated in $(since "$started" 2) s: $(du -h "$GEOJSON" | cut -f1) GeoJSON, $(du -h "$GPKG" | cut -f1) GeoPackage"
 
 log "recreating database $BENCH_DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null
@@ -98,7 +75,7 @@ upload() { # file content-type -> prints "seconds accepted rejected"
     [ "$state" = FAILED ] && die "upload $id failed: $body"
     sleep 0.1
   done
-  python3 -c 'import json,sys; b = json.loads(sys.argv[2]); print(sys.argv[1], b["accepted"], b["rejected"])' "$(since "$started")" "$body" \
+  python3 -c 'import json,sys; b = json.loads(sys.argv[2]); print(sys.argv[1], b["accepted"], b["rejected"])' "$(since "$started" 2)" "$body" \
     | tee >(awk '{ printf "\033[1m[bench]\033[0m %s s, %s accepted, %s rejected\n", $1, $2, $3 }' >&2)
 }
 
