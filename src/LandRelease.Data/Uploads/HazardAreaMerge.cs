@@ -163,6 +163,8 @@ public static class HazardAreaMerge
 
         await using var finish = run.Command(MergeSql.FinishFailed);
         finish.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AtomicRefusal.ProblemJson(rejected, total) });
+        finish.Parameters.Add(new NpgsqlParameter<int> { TypedValue = total });
+        finish.Parameters.Add(new NpgsqlParameter<int> { TypedValue = rejected });
         await finish.ExecuteNonQueryAsync(ct);
     }
 

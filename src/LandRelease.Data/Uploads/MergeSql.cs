@@ -188,11 +188,11 @@ internal static class MergeSql
         FROM {Counts} WHERE u.id = $1
         """;
 
-    /// <summary>$2: the problem (<see cref="AtomicRefusal"/>).</summary>
-    public const string FinishFailed = $"""
-        UPDATE uploads u SET state = 'FAILED', finished_at = clock_timestamp(), total = c.total, processed = c.total,
-                             accepted = 0, rejected = c.rejected, problem_status = 422, problem = $2::jsonb
-        FROM {Counts} WHERE u.id = $1
+    /// <summary>$2: the problem (<see cref="AtomicRefusal"/>); $3, $4: the report's lines and rejected lines.</summary>
+    public const string FinishFailed = """
+        UPDATE uploads SET state = 'FAILED', finished_at = clock_timestamp(), total = $3, processed = $3,
+                           accepted = 0, rejected = $4, problem_status = 422, problem = $2::jsonb
+        WHERE id = $1
         """;
 
     public const string ReportCounts = """
