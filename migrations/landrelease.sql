@@ -845,3 +845,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160151_AuditTimeFromDatabase') THEN
+    CREATE FUNCTION audit_log_stamp_time() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.at := pg_catalog.now();
+        RETURN NEW;
+    END;
+    $$;
+    CREATE TRIGGER audit_log_time_from_database BEFORE INSERT ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_stamp_time();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160151_AuditTimeFromDatabase') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207160151_AuditTimeFromDatabase', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

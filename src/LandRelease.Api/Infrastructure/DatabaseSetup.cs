@@ -1,22 +1,25 @@
 using LandRelease.Api.Samples;
-using LandRelease.Data;
-using LandRelease.Data.Countries;
-using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Api.Infrastructure;
 
 /// <summary>
-/// Schema and reference data at start-up. EF Core takes a database lock while migrating, so several nodes
-/// starting together apply each migration once; production may instead apply migrations/landrelease.sql.
+/// Schema and reference data at start-up (Database:MigrateOnStartup) or by the `migrate` command, run with the owner's
+/// connection (ConnectionStrings:LandReleaseOwner); production may instead apply migrations/landrelease.sql and then
+/// run `migrate` for the rest. Samples load as the application role, like any other write.
 /// </summary>
 internal static class DatabaseSetup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
-        await db.Database.MigrateAsync(ct);
-        await ReferenceData.SeedCountriesAsync(db, ct);
+        var connections = services.GetRequiredService<DatabaseConnections>();
+        if (connections.Owner is null)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning(
+                "No ConnectionStrings:LandReleaseOwner: migrating as the application role {Role}, which then owns every table. "
+                + "Fine for development only; see README, \"Database roles\".", connections.ApplicationRole);
+        }
+
+        await SchemaSetup.ApplyAsync(connections.Migrating, connections.Owner is null ? null : connections.ApplicationRole, ct);
     }
 
     public static async Task PrepareAsync(WebApplication app)
@@ -26,6 +29,7 @@ internal static class DatabaseSetup
             await MigrateAsync(app.Services);
         }
 
+        await DatabaseRoleCheck.RunAsync(app);
         if (app.Configuration["Samples:LoadFrom"] is { Length: > 0 } samples)
         {
             await using var scope = app.Services.CreateAsyncScope();

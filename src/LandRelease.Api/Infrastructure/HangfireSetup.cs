@@ -11,10 +11,13 @@ namespace LandRelease.Api.Infrastructure;
 /// </summary>
 internal static class HangfireSetup
 {
+    public const string SchemaName = "hangfire";
+
     private static readonly PostgreSqlStorageOptions StorageOptions = new()
     {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
+        SchemaName = SchemaName,
+        // The owner installs and upgrades the schema (SchemaSetup); the application role may not run DDL.
+        PrepareSchemaIfNecessary = false,
         // Without it a job outliving the invisibility timeout is started again on another worker.
         UseSlidingInvisibilityTimeout = true,
         // The default 15 s would delay a report far behind the approval that triggers it.

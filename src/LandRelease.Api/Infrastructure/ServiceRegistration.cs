@@ -15,11 +15,11 @@ internal static class ServiceRegistration
 {
     public static WebApplicationBuilder AddLandRelease(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("LandRelease")
-            ?? throw new InvalidOperationException(
-                "Set the connection string ConnectionStrings:LandRelease (environment: ConnectionStrings__LandRelease).");
+        var connections = DatabaseConnections.From(builder.Configuration);
+        var connectionString = connections.Application;
 
         var services = builder.Services;
+        services.AddSingleton(connections);
         services.AddLandReleaseData(connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CountryBoundaries>();

@@ -21,7 +21,7 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public string ConnectionString { get; private set; } = "";
 
-    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
+    public async ValueTask InitializeAsync() => ConnectionString = TestDatabases.AsApplication(await TestDatabases.CreateAsync());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -15,12 +15,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     // A fresh key per factory: tokens of one test class are worthless to another, as in a real deployment.
     private readonly AuthOptions _auth = new() { DevelopmentSigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
 
+    /// <summary>This class's database as the application role, which the API connects as.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The same database as the owner role, for setting up what the application may not do (back-dating history).</summary>
+    public string OwnerConnectionString { get; private set; } = "";
 
     /// <summary>Whether this host runs a Hangfire server; most tests call job classes directly instead.</summary>
     protected virtual bool RunsJobs => false;
 
-    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        OwnerConnectionString = await TestDatabases.CreateAsync();
+        ConnectionString = TestDatabases.AsApplication(OwnerConnectionString);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,10 +62,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>Runs SQL straight against this class's database, to look past the API.</summary>
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    /// <summary>Runs SQL straight against this class's database as the application role, to look past the API.</summary>
+    public Task<T> ScalarAsync<T>(string sql, params object[] parameters) => ScalarAsync<T>(ConnectionString, sql, parameters);
+
+    /// <summary>Runs SQL as the owner role: only to arrange what the application role is refused.</summary>
+    public Task<T> OwnerScalarAsync<T>(string sql, params object[] parameters) => ScalarAsync<T>(OwnerConnectionString, sql, parameters);
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql, object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)

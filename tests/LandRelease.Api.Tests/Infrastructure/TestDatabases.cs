@@ -1,15 +1,13 @@
-using Hangfire.PostgreSql;
-using LandRelease.Data;
-using LandRelease.Data.Countries;
-using Microsoft.EntityFrameworkCore;
+using LandRelease.Api.Infrastructure;
 using Npgsql;
 
 namespace LandRelease.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A migrated, seeded template database made once per test run; each test class gets a fresh copy
-/// (CREATE DATABASE ... TEMPLATE copies files, far faster than migrating again).
-/// The server is the one `./landrelease test` starts (ConnectionStrings__LandRelease).
+/// (CREATE DATABASE ... TEMPLATE copies files, far faster than migrating again, and the catalog with them: owners and
+/// grants). The server is the one `./landrelease test` starts: the owner role (ConnectionStrings__LandReleaseOwner)
+/// creates, migrates and drops the databases, and the API runs as the application role (ConnectionStrings__LandRelease).
 /// </summary>
 public static class TestDatabases
 {
@@ -23,10 +21,23 @@ public static class TestDatabases
     private static readonly string TemplateName = RunPrefix + "template";
     private static readonly Lazy<Task> Template = new(CreateTemplateAsync);
 
+    /// <summary>The owner role's connection to the server's own database.</summary>
     public static string ServerConnectionString { get; } =
-        Environment.GetEnvironmentVariable("ConnectionStrings__LandRelease")
+        Environment.GetEnvironmentVariable("ConnectionStrings__LandReleaseOwner")
         ?? "Host=127.0.0.1;Port=55432;Database=landrelease;Username=landrelease;Password=landrelease";
 
+    private static readonly NpgsqlConnectionStringBuilder Application = new(
+        Environment.GetEnvironmentVariable("ConnectionStrings__LandRelease")
+        ?? "Host=127.0.0.1;Port=55432;Database=landrelease;Username=landrelease_app;Password=landrelease_app");
+
+    /// <summary>The role the API connects as in every test: it owns nothing and has the grants the migrate step gives.</summary>
+    public static string ApplicationRole { get; } = Application.Username!;
+
+    /// <summary>The same database as <paramref name="connectionString"/>, as the application role.</summary>
+    public static string AsApplication(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = Application.Username, Password = Application.Password }.ConnectionString;
+
+    /// <summary>A fresh copy of the template; the owner's connection string to it.</summary>
     public static async Task<string> CreateAsync()
     {
         await Template.Value;
@@ -113,17 +124,8 @@ public static class TestDatabases
             await new NpgsqlCommand($"CREATE DATABASE {TemplateName}", admin).ExecuteNonQueryAsync();
         }
 
-        var templateConnection = ConnectionStringFor(TemplateName);
-        await using (var dataSource = DataServiceCollectionExtensions.CreateDataSource(templateConnection))
-        {
-            var options = new DbContextOptionsBuilder<LandReleaseDbContext>();
-            DataServiceCollectionExtensions.Configure(options, dataSource);
-            await using var db = new LandReleaseDbContext(options.Options);
-            await db.Database.MigrateAsync();
-            await ReferenceData.SeedCountriesAsync(db);
-            await using var connection = await dataSource.OpenConnectionAsync();
-            PostgreSqlObjectsInstaller.Install(connection, "hangfire");
-        }
+        // What `migrate` does in production: migrations, countries, Hangfire's schema, the application role's grants.
+        await SchemaSetup.ApplyAsync(ConnectionStringFor(TemplateName), ApplicationRole);
 
         // CREATE DATABASE ... TEMPLATE fails while anyone is connected to the template.
         NpgsqlConnection.ClearAllPools();

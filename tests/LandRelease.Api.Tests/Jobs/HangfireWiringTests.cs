@@ -14,7 +14,7 @@ public sealed class ProbeJob(Data.LandReleaseDbContext db)
 {
     public Task Run(Guid marker) =>
         Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlInterpolatedAsync(db.Database,
-            $"CREATE TABLE IF NOT EXISTS probe (marker uuid); INSERT INTO probe VALUES ({marker})");
+            $"INSERT INTO probe VALUES ({marker})");
 }
 
 public sealed class HangfireWiringTests(JobsApiFactory api) : IClassFixture<JobsApiFactory>
@@ -23,6 +23,14 @@ public sealed class HangfireWiringTests(JobsApiFactory api) : IClassFixture<Jobs
     public async Task AJobEnqueuedThroughTheHostRunsOnItsServerAgainstItsOwnDatabase()
     {
         _ = api.CreateClient();
+        // The application role may not create tables: the owner does, and the migrate step's grants cover it as any new table.
+        await api.OwnerScalarAsync<int>("CREATE TABLE IF NOT EXISTS probe (marker uuid); SELECT 1");
+        await using (var owner = new Npgsql.NpgsqlConnection(api.OwnerConnectionString))
+        {
+            await owner.OpenAsync(TestContext.Current.CancellationToken);
+            await Data.Roles.ApplicationGrants.ApplyAsync(owner, TestDatabases.ApplicationRole, TestContext.Current.CancellationToken);
+        }
+
         var marker = Guid.NewGuid();
         var jobs = api.Services.GetRequiredService<IBackgroundJobClient>();
         var jobId = jobs.Enqueue<ProbeJob>(job => job.Run(marker));

@@ -69,7 +69,7 @@ public sealed class ReportFigureTests(ApiFactory api) : IClassFixture<ApiFactory
         const string c = "LAO";
         var area = await _client.NewAreaAsync(c, Cells(c, 0, 0, 1, 1), dateOfInformation: "2022-01-01");
         // The area was recorded back in 2023 (a test cannot wait years; the register keeps when it learned each version).
-        Assert.Equal(1, await api.ScalarAsync<long>(
+        Assert.Equal(1, await api.OwnerScalarAsync<long>(
             "WITH v AS (UPDATE hazard_area_versions SET recorded_at = '2023-02-01Z' WHERE hazard_area_id = $1 RETURNING 1) SELECT count(*) FROM v", area));
         var before = await _client.ReportAsync(c, "year=2023");
         Assert.Equal(0, before.Figure("released.totalSqm"));
