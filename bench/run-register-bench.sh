@@ -43,7 +43,7 @@ esac
 
 # Reads need a bearer token. Production refuses development signing keys, so the API runs as environment
 # "Benchmark": only error details differ from Production, nothing on the read path.
-API_ENV=(ConnectionStrings__LandRelease="$BENCH_CONN" Database__MigrateOnStartup=true Hangfire__Server__Enabled=false
+API_ENV=("${BENCH_DB_ENV[@]}" Database__MigrateOnStartup=true Hangfire__Server__Enabled=false
   ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning
   Auth__DevelopmentSigningKey="$(head -c 32 /dev/urandom | base64)")
 export BENCH_TOKEN

@@ -28,7 +28,7 @@ if [ "${BENCH_BUILD:-tree}" = tree ]; then
   [ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ] || COMMIT="$COMMIT plus uncommitted changes"
 fi
 
-API_ENV=(ConnectionStrings__LandRelease="$BENCH_CONN" Database__MigrateOnStartup=false ASPNETCORE_ENVIRONMENT=Benchmark
+API_ENV=("${BENCH_DB_ENV[@]}" Database__MigrateOnStartup=false ASPNETCORE_ENVIRONMENT=Benchmark
   Logging__LogLevel__Default=Warning Auth__DevelopmentSigningKey="$(head -c 32 /dev/urandom | base64)")
 api() { (cd "$API_DIR" && env "${API_ENV[@]}" dotnet LandRelease.Api.dll "$@"); }
 

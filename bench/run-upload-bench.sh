@@ -35,7 +35,7 @@ log "recreating database $BENCH_DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $BENCH_DB"
 
-API_ENV=(ConnectionStrings__LandRelease="$BENCH_CONN" Database__MigrateOnStartup=true Hangfire__Server__Enabled=true
+API_ENV=("${BENCH_DB_ENV[@]}" Database__MigrateOnStartup=true Hangfire__Server__Enabled=true
   ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning Logging__LogLevel__LandRelease.Api.Uploads=Information Samples__LoadFrom="$ROOT/samples"
   Auth__DevelopmentSigningKey="$(head -c 32 /dev/urandom | base64)")
 TOKEN=$(cd "$API_DIR" && env "${API_ENV[@]}" timeout 60 dotnet LandRelease.Api.dll token \

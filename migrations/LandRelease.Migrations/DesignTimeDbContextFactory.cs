@@ -9,7 +9,9 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Lan
 {
     public LandReleaseDbContext CreateDbContext(string[] args)
     {
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__LandRelease")
+        // `dotnet ef database update` changes the schema, which only the owner role may do.
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__LandReleaseOwner")
+            ?? Environment.GetEnvironmentVariable("ConnectionStrings__LandRelease")
             ?? "Host=127.0.0.1;Port=55432;Database=landrelease;Username=landrelease;Password=landrelease";
         var options = new DbContextOptionsBuilder<LandReleaseDbContext>();
         DataServiceCollectionExtensions.Configure(options, DataServiceCollectionExtensions.CreateDataSource(connectionString));
