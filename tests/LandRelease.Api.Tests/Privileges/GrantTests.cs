@@ -48,6 +48,24 @@ public sealed class GrantTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(missing.Count == 0, $"Listed in TableClasses but not in the database: {string.Join(", ", missing)}");
     }
 
+    /// <summary>
+    /// A foreign key's ON DELETE CASCADE (or SET NULL, SET DEFAULT, and the same ON UPDATE) runs with the owner's rights:
+    /// a DELETE the application may make on a parent would change history its grants protect.
+    /// </summary>
+    [Fact]
+    public async Task NoForeignKeyLetsAChangeToAnotherTableRewriteAnAppendOnlyTable()
+    {
+        var tables = TableClasses.AppendOnly.ToArray();
+
+        var cascading = await api.ScalarAsync<string>("""
+            SELECT coalesce(string_agg(conrelid::regclass || '.' || conname, ', '), '') FROM pg_constraint
+            WHERE contype = 'f' AND conrelid::regclass::text = ANY($1)
+              AND (confdeltype NOT IN ('a', 'r') OR confupdtype NOT IN ('a', 'r'))
+            """, (object)tables);
+
+        Assert.True(cascading.Length == 0, $"Foreign keys that cascade into append-only tables: {cascading}");
+    }
+
     [Fact]
     public async Task ATableALaterMigrationAddsGetsDmlWhenTheStepRunsAgainAndRunningTwiceChangesNothing()
     {
