@@ -1,4 +1,3 @@
-using System.Globalization;
 using LandRelease.Api.GeoJson;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.HazardAreas;
@@ -145,14 +144,15 @@ internal static class HazardAreaRequestReader
         return evidence;
     }
 
+    /// <summary>An ISO date within <see cref="PlausibleDates"/>: every date the API and the uploads take in is read here.</summary>
     public static DateOnly? ReadDate(string? value, string field, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (PlausibleDates.TryRead(value, out var date, out var error))
         {
             return date;
         }
 
-        errors[field] = [value is null ? $"{Leaf(field)} is required (yyyy-MM-dd)." : $"'{value}' is not a date (yyyy-MM-dd)."];
+        errors[field] = [value is null ? $"{Leaf(field)} is required (yyyy-MM-dd)." : error];
         return null;
     }
 
