@@ -78,7 +78,14 @@ internal static partial class ReleaseDecisionRequestReader
             return null;
         }
 
-        return new EnteredArea(value, unit);
+        var area = new EnteredArea(value, unit);
+        if (!PlausibleNumbers.IsArea(area.SquareMetres))
+        {
+            errors["enteredArea.value"] = [$"enteredArea is at most {PlausibleNumbers.MaxAreaSqm:0e0} m² (1,000,000 km²); {value} {entered.Unit} is more."];
+            return null;
+        }
+
+        return area;
     }
 
     private static List<Attachment> ReadAttachments(AttachmentRequest[]? items, Dictionary<string, string[]> errors)
