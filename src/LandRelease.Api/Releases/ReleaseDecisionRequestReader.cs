@@ -12,6 +12,9 @@ internal sealed record ReadDecision(Guid HazardAreaId, ReleaseKind Kind, NetTopo
 
 internal static partial class ReleaseDecisionRequestReader
 {
+    /// <summary>A completion report, a handover certificate and their annexes; thousands would be a client's loop gone wrong.</summary>
+    private const int MaxAttachments = 50;
+
     public static ReadDecision? Read(ReleaseDecisionRequest? request, Dictionary<string, string[]> errors)
     {
         if (request is null)
@@ -91,6 +94,12 @@ internal static partial class ReleaseDecisionRequestReader
     private static List<Attachment> ReadAttachments(AttachmentRequest[]? items, Dictionary<string, string[]> errors)
     {
         var attachments = new List<Attachment>();
+        if (items is { Length: > MaxAttachments })
+        {
+            errors["attachments"] = [$"A decision lists at most {MaxAttachments} attachments."];
+            return attachments;
+        }
+
         for (var i = 0; i < (items?.Length ?? 0); i++)
         {
             var item = items![i];

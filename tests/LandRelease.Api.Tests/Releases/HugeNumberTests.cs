@@ -58,6 +58,33 @@ public sealed class HugeNumberTests(ApiFactory api) : IClassFixture<ApiFactory>,
     }
 
     [Fact]
+    public async Task TenThousandAttachmentsAreA400NamingTheList()
+    {
+        var body = Decision(_areaId, "CLEARED", new Box(_lon, _lat, _lon + 0.001, _lat + 0.001).Polygon());
+        body["attachments"] = new JsonArray([.. Enumerable.Range(0, 10_000).Select(_ => (JsonNode)new JsonObject
+        {
+            ["kind"] = "OTHER", ["fileName"] = "annex.pdf", ["sha256"] = new string('b', 64),
+        })]);
+
+        Assert.Equal(["attachments"], await (await _client.PostDecisionAsync(body)).AssertValidationErrorsAsync());
+    }
+
+    [Theory]
+    [InlineData("contamination")]
+    [InlineData("evidence")]
+    public async Task AHazardousAreaWithTenThousandListEntriesIsA400NamingTheList(string list)
+    {
+        var localId = NewLocalId("LIST");
+        var feature = Features.HazardArea(localId);
+        feature.Properties()[list] = new JsonArray([.. Enumerable.Range(0, 10_000).Select(_ => list == "contamination"
+            ? (JsonNode)"AP_MINE"
+            : new JsonObject { ["kind"] = "DIRECT", ["description"] = "PMN-2 found by a farmer" })]);
+
+        Assert.Equal([$"properties.{list}"], await (await _client.PostFeatureAsync(feature)).AssertValidationErrorsAsync());
+        await api.AssertNothingStoredAsync(localId);
+    }
+
+    [Fact]
     public async Task ADeviceCountOfTwoBillionIsARuleViolation()
     {
         var area = await _client.NewTestAreaAsync();
