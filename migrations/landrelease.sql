@@ -849,6 +849,105 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE hazard_areas ADD CONSTRAINT ck_hazard_areas_date_of_information_plausible
+        CHECK (isfinite(date_of_information) AND date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE hazard_area_versions ADD CONSTRAINT ck_hazard_area_versions_date_of_information_plausible
+        CHECK (isfinite(date_of_information) AND date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE release_decisions ADD CONSTRAINT ck_release_decisions_date_of_information_plausible
+        CHECK (isfinite(date_of_information) AND date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE release_decisions ADD CONSTRAINT ck_release_decisions_revoked_from_plausible
+        CHECK (isfinite(revoked_from) AND revoked_from BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE activities ADD CONSTRAINT ck_activities_start_date_plausible
+        CHECK (isfinite(start_date) AND start_date BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE activities ADD CONSTRAINT ck_activities_end_date_plausible
+        CHECK (isfinite(end_date) AND end_date BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE quality_incidents ADD CONSTRAINT ck_quality_incidents_date_of_information_plausible
+        CHECK (isfinite(date_of_information) AND date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE upload_staged_areas ADD CONSTRAINT ck_upload_staged_areas_date_of_information_plausible
+        CHECK (isfinite(date_of_information) AND date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE report_credits ADD CONSTRAINT ck_report_credits_date_of_information_plausible
+        CHECK (isfinite(date_of_information) AND date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE report_credits ADD CONSTRAINT ck_report_credits_revoked_from_plausible
+        CHECK (isfinite(revoked_from) AND revoked_from BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    ALTER TABLE report_dirty ADD CONSTRAINT ck_report_dirty_since_plausible
+        CHECK (isfinite(since) AND since BETWEEN DATE '1900-01-01' AND DATE '2199-12-31') NOT VALID;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160000_PlausibleDates') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207160000_PlausibleDates', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207160151_AuditTimeFromDatabase') THEN
     CREATE FUNCTION audit_log_stamp_time() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

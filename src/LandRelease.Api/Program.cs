@@ -41,6 +41,7 @@ app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseStorableRequestText();
 
 // Anonymous: the health probe and the API's documentation (which holds no data).
 app.MapHealthChecks("/health").AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);

@@ -34,7 +34,7 @@ internal sealed class ActivityDecisions(LandReleaseDbContext db, ReleaseDecision
 
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM activities WHERE id = {activityId} FOR UPDATE", ct);
         var activity = await db.Activities.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == activityId, ct);
-        if (activity is null)
+        if (activity is null || !user.CanRead(activity.CountryCode))
         {
             return new ActivityOutcome.Missing($"No activity has id {activityId}.");
         }

@@ -64,14 +64,9 @@ internal static class ActivityEndpoints
         Guid id, LandReleaseDbContext db, HttpContext http, CancellationToken ct)
     {
         var activity = await db.Activities.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        if (activity is null || !UserScope.From(http.User).CanRead(activity.CountryCode))
         {
             return Problems.NotFound($"No activity has id {id}.");
-        }
-
-        if (!UserScope.From(http.User).CanRead(activity.CountryCode))
-        {
-            return Problems.OutOfReach(activity.CountryCode);
         }
 
         var etag = ETags.For(activity.Version);
@@ -88,14 +83,9 @@ internal static class ActivityEndpoints
         Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var country = await db.HazardAreas.Where(a => a.Id == id).Select(a => a.CountryCode).FirstOrDefaultAsync(ct);
-        if (country is null)
+        if (country is null || !UserScope.From(user).CanRead(country))
         {
             return Problems.NotFound($"No hazardous area has id {id}.");
-        }
-
-        if (!UserScope.From(user).CanRead(country))
-        {
-            return Problems.OutOfReach(country);
         }
 
         // An area has tens of activities, not thousands: one page holds them all.
@@ -109,14 +99,9 @@ internal static class ActivityEndpoints
         Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var country = await db.Activities.Where(a => a.Id == id).Select(a => a.CountryCode).FirstOrDefaultAsync(ct);
-        if (country is null)
+        if (country is null || !UserScope.From(user).CanRead(country))
         {
             return Problems.NotFound($"No activity has id {id}.");
-        }
-
-        if (!UserScope.From(user).CanRead(country))
-        {
-            return Problems.OutOfReach(country);
         }
 
         var versions = await db.ActivityVersions.AsNoTracking().Where(v => v.ActivityId == id).OrderBy(v => v.Version)

@@ -61,6 +61,11 @@ internal sealed class ActivityRegister(LandReleaseDbContext db, ActivityValidati
             return failure;
         }
 
+        if (!user.CanRead(hazardArea!.CountryCode))
+        {
+            return new ActivityOutcome.Missing($"No hazardous area has {area}.");
+        }
+
         var existing = read.Details.LocalId is { } localId
             ? await db.Activities.AsSplitQuery().FirstOrDefaultAsync(a => a.CountryCode == hazardArea!.CountryCode && a.LocalId == localId, ct)
             : null;
@@ -108,7 +113,7 @@ internal sealed class ActivityRegister(LandReleaseDbContext db, ActivityValidati
         CancellationToken ct)
     {
         var activity = await db.Activities.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        if (activity is null || !user.CanRead(activity.CountryCode))
         {
             return new ActivityOutcome.Missing($"No activity has id {id}.");
         }

@@ -79,25 +79,21 @@ internal static class HazardAreaEndpoints
             }
 
             var version = await features.GetAsAtAsync(id, date, ct);
-            if (version is null)
+            if (version is not null)
             {
-                return Problems.NotFound($"Hazardous area {id} has no version with a date of information on or before {date:yyyy-MM-dd}.");
+                return scope.CanRead(version.CountryCode) ? new GeoJsonResult<HazardAreaFeature>(version.Json) : Problems.NoSuch("hazardous area", id);
             }
 
-            return scope.CanRead(version.CountryCode)
-                ? new GeoJsonResult<HazardAreaFeature>(version.Json)
-                : Problems.OutOfReach(version.CountryCode);
+            // Only a caller who may read the area learns that it exists but has no version by then.
+            return await features.GetAsync(id, ct) is { } existing && scope.CanRead(existing.CountryCode)
+                ? Problems.NotFound($"Hazardous area {id} has no version with a date of information on or before {date:yyyy-MM-dd}.")
+                : Problems.NoSuch("hazardous area", id);
         }
 
         var feature = await features.GetAsync(id, ct);
-        if (feature is null)
+        if (feature is null || !scope.CanRead(feature.CountryCode))
         {
-            return Problems.NotFound($"No hazardous area has id {id}.");
-        }
-
-        if (!scope.CanRead(feature.CountryCode))
-        {
-            return Problems.OutOfReach(feature.CountryCode);
+            return Problems.NoSuch("hazardous area", id);
         }
 
         var etag = ETags.For(feature.Version);
@@ -135,14 +131,9 @@ internal static class HazardAreaEndpoints
         Guid id, HazardAreaFeatures features, ClaimsPrincipal user, CancellationToken ct)
     {
         var versions = await features.HistoryAsync(id, ct);
-        if (versions.Count == 0)
+        if (versions.Count == 0 || !UserScope.From(user).CanRead(versions[^1].CountryCode))
         {
-            return Problems.NotFound($"No hazardous area has id {id}.");
-        }
-
-        if (!UserScope.From(user).CanRead(versions[^1].CountryCode))
-        {
-            return Problems.OutOfReach(versions[^1].CountryCode);
+            return Problems.NoSuch("hazardous area", id);
         }
 
         var page = new FeaturePage([.. versions.Select(v => v.Json)], null);

@@ -70,7 +70,7 @@ internal sealed class HazardAreaRegister(
         UserScope user, CancellationToken ct)
     {
         var area = await db.HazardAreas.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (area is null)
+        if (area is null || !user.CanRead(area.CountryCode))
         {
             return new RegisterOutcome.Missing(id);
         }

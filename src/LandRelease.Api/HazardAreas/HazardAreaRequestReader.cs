@@ -1,4 +1,3 @@
-using System.Globalization;
 using LandRelease.Api.GeoJson;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.HazardAreas;
@@ -13,6 +12,9 @@ internal static class HazardAreaRequestReader
     private const int MaxLocalId = 64;
     private const int MaxName = 200;
     private const int MaxDescription = 2000;
+
+    /// <summary>Lists a person types: a few contamination types, a handful of evidence records; thousands are not input.</summary>
+    private const int MaxListItems = 100;
 
     public static ReadHazardArea? Read(HazardAreaFeatureRequest? request, Dictionary<string, string[]> errors)
     {
@@ -118,6 +120,12 @@ internal static class HazardAreaRequestReader
     private static List<ContaminationType> ReadContamination(string[]? values, Dictionary<string, string[]> errors)
     {
         var parsed = new List<ContaminationType>();
+        if (values is { Length: > MaxListItems })
+        {
+            errors["properties.contamination"] = [$"contamination lists at most {MaxListItems} types."];
+            return parsed;
+        }
+
         for (var i = 0; i < (values?.Length ?? 0); i++)
         {
             if (ReadEnum<ContaminationType>(values![i], $"properties.contamination[{i}]", errors) is { } type)
@@ -132,6 +140,12 @@ internal static class HazardAreaRequestReader
     private static List<Evidence> ReadEvidence(EvidenceRequest[]? items, Dictionary<string, string[]> errors)
     {
         var evidence = new List<Evidence>();
+        if (items is { Length: > MaxListItems })
+        {
+            errors["properties.evidence"] = [$"evidence holds at most {MaxListItems} records."];
+            return evidence;
+        }
+
         for (var i = 0; i < (items?.Length ?? 0); i++)
         {
             var kind = ReadEnum<EvidenceKind>(items![i]?.Kind, $"properties.evidence[{i}].kind", errors);
@@ -145,14 +159,15 @@ internal static class HazardAreaRequestReader
         return evidence;
     }
 
+    /// <summary>An ISO date within <see cref="PlausibleDates"/>: every date the API and the uploads take in is read here.</summary>
     public static DateOnly? ReadDate(string? value, string field, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (PlausibleDates.TryRead(value, out var date, out var error))
         {
             return date;
         }
 
-        errors[field] = [value is null ? $"{Leaf(field)} is required (yyyy-MM-dd)." : $"'{value}' is not a date (yyyy-MM-dd)."];
+        errors[field] = [value is null ? $"{Leaf(field)} is required (yyyy-MM-dd)." : error];
         return null;
     }
 

@@ -21,6 +21,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request",
                 Detail = bad.InnerException is JsonException json ? Describe(json) : bad.Message,
+                Extensions = bad.InnerException is JsonException { Path: { Length: > 2 } path } located
+                    ? new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [FieldOf(path)] = [FirstSentence(located.Message)] } }
+                    : new Dictionary<string, object?>(),
             },
             PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
                 or Microsoft.EntityFrameworkCore.DbUpdateException
@@ -51,6 +54,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
 
     private static string Describe(JsonException json) =>
         json.Path is null ? $"The body is not valid JSON: {json.Message}" : $"Invalid JSON at {json.Path}: {FirstSentence(json.Message)}";
+
+    /// <summary>The field as validation problems name it: <c>$.properties.name</c> is <c>properties.name</c>.</summary>
+    private static string FieldOf(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     private static string FirstSentence(string message)
     {

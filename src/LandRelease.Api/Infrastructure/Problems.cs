@@ -62,8 +62,14 @@ internal static class Problems
         TypedResults.Problem(title: "Illegal workflow move", detail: detail, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["state"] = state, ["allowedMoves"] = allowedMoves });
 
-    /// <summary>A record in a country the caller's token does not cover.</summary>
+    /// <summary>A country the caller's token does not cover (countries are public: naming one tells nothing).</summary>
     public static ProblemHttpResult OutOfReach(string countryCode) => Forbidden($"Your token does not reach {countryCode}.");
+
+    /// <summary>
+    /// A record that does not exist, or that the caller may not read: one answer for both, since a 403 for another
+    /// country's record and a 404 for a missing one would tell which ids exist.
+    /// </summary>
+    public static ProblemHttpResult NoSuch(string what, Guid id) => NotFound($"No {what} has id {id}.");
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);

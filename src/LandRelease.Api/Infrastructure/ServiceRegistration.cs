@@ -43,6 +43,7 @@ internal static class ServiceRegistration
             options.SerializerOptions.Converters.Add(
                 new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
             options.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
+            options.SerializerOptions.Converters.Add(new StorableStringConverter());
         });
         // Binding failures (invalid JSON, wrong types) reach the exception handler, which names what is wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

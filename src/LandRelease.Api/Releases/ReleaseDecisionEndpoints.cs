@@ -70,14 +70,9 @@ internal static class ReleaseDecisionEndpoints
         Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var decision = await db.ReleaseDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
-        {
-            return Problems.NotFound($"No release decision has id {id}.");
-        }
-
-        return UserScope.From(user).CanRead(decision.CountryCode)
+        return decision is not null && UserScope.From(user).CanRead(decision.CountryCode)
             ? TypedResults.Ok(ReleaseDecisionFeature.From(decision))
-            : Problems.OutOfReach(decision.CountryCode);
+            : Problems.NoSuch("release decision", id);
     }
 
     public static async Task<Results<Ok<ReleaseDecisionFeatureCollection>, ValidationProblem>> List(
@@ -117,14 +112,9 @@ internal static class ReleaseDecisionEndpoints
         Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var country = await db.ReleaseDecisions.Where(d => d.Id == id).Select(d => d.CountryCode).FirstOrDefaultAsync(ct);
-        if (country is null)
+        if (country is null || !UserScope.From(user).CanRead(country))
         {
-            return Problems.NotFound($"No release decision has id {id}.");
-        }
-
-        if (!UserScope.From(user).CanRead(country))
-        {
-            return Problems.OutOfReach(country);
+            return Problems.NoSuch("release decision", id);
         }
 
         var events = await db.DecisionEvents.AsNoTracking().Where(e => e.DecisionId == id).OrderBy(e => e.Id).ToListAsync(ct);

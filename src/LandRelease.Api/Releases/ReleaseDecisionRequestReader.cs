@@ -12,6 +12,9 @@ internal sealed record ReadDecision(Guid HazardAreaId, ReleaseKind Kind, NetTopo
 
 internal static partial class ReleaseDecisionRequestReader
 {
+    /// <summary>A completion report, a handover certificate and their annexes; thousands would be a client's loop gone wrong.</summary>
+    private const int MaxAttachments = 50;
+
     public static ReadDecision? Read(ReleaseDecisionRequest? request, Dictionary<string, string[]> errors)
     {
         if (request is null)
@@ -78,12 +81,25 @@ internal static partial class ReleaseDecisionRequestReader
             return null;
         }
 
-        return new EnteredArea(value, unit);
+        var area = new EnteredArea(value, unit);
+        if (!PlausibleNumbers.IsArea(area.SquareMetres))
+        {
+            errors["enteredArea.value"] = [$"enteredArea is at most {PlausibleNumbers.MaxAreaSqm:0e0} m² (1,000,000 km²); {value} {entered.Unit} is more."];
+            return null;
+        }
+
+        return area;
     }
 
     private static List<Attachment> ReadAttachments(AttachmentRequest[]? items, Dictionary<string, string[]> errors)
     {
         var attachments = new List<Attachment>();
+        if (items is { Length: > MaxAttachments })
+        {
+            errors["attachments"] = [$"A decision lists at most {MaxAttachments} attachments."];
+            return attachments;
+        }
+
         for (var i = 0; i < (items?.Length ?? 0); i++)
         {
             var item = items![i];

@@ -44,7 +44,7 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
     public async Task<DecisionOutcome> EditAsync(Guid id, ReleaseDecisionRequest? request, UserScope user, CancellationToken ct)
     {
         var decision = await db.ReleaseDecisions.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
+        if (decision is null || !user.CanRead(decision.CountryCode))
         {
             return new DecisionOutcome.Missing($"No release decision has id {id}.");
         }
@@ -83,8 +83,8 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
     public async Task<DecisionOutcome> MoveAsync(Guid id, WorkflowAction action, WorkflowRequest? request, UserScope user,
         CancellationToken ct)
     {
-        var areaId = await db.ReleaseDecisions.Where(d => d.Id == id).Select(d => (Guid?)d.HazardAreaId).FirstOrDefaultAsync(ct);
-        if (areaId is null)
+        var target = await db.ReleaseDecisions.Where(d => d.Id == id).Select(d => new { d.HazardAreaId, d.CountryCode }).FirstOrDefaultAsync(ct);
+        if (target is null || !user.CanRead(target.CountryCode))
         {
             return new DecisionOutcome.Missing($"No release decision has id {id}.");
         }
@@ -102,7 +102,7 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ReleaseCounting.LockAreaAsync(db, areaId.Value, ct);
+        await ReleaseCounting.LockAreaAsync(db, target.HazardAreaId, ct);
         var decision = await db.ReleaseDecisions.SingleAsync(d => d.Id == id, ct);
         var permitted = ReleaseWorkflow.IsAuthorityAct(action)
             ? user.Is(Roles.NationalAuthority) && user.Countries.Contains(decision.CountryCode)
@@ -207,7 +207,7 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         }
 
         var area = await db.HazardAreas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == read.HazardAreaId, ct);
-        if (area is null)
+        if (area is null || !user.CanRead(area.CountryCode))
         {
             return (null, new DecisionOutcome.Rejected([new("hazard-area-unknown", "hazardAreaId",
                 $"No hazardous area has id {read.HazardAreaId}.")], []));

@@ -17,11 +17,17 @@ internal static class ReportStatus
     public static async Task<Ok<ReportStatusResponse>> Get(LandReleaseDbContext db, JobStorage jobs, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        var admin = UserScope.From(user).Is(Roles.Admin);
-        var pending = await db.ReportDirty.AsNoTracking().GroupBy(d => d.CountryCode)
+        var scope = UserScope.From(user);
+        var admin = scope.Is(Roles.Admin);
+        // Regional viewers and administrators watch every country; anyone else the countries of their token.
+        var all = admin || scope.Is(Roles.RegionalViewer);
+        var visible = scope.Countries.ToList();
+        var pending = await db.ReportDirty.AsNoTracking().Where(d => all || visible.Contains(d.CountryCode)).GroupBy(d => d.CountryCode)
             .Select(g => new { Country = g.Key, Rows = g.Count(), Oldest = g.Min(d => d.RecordedAt) }).ToListAsync(ct);
-        var states = await db.ReportCountries.AsNoTracking().ToDictionaryAsync(c => c.CountryCode, ct);
-        var codes = await db.Countries.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
+        var states = await db.ReportCountries.AsNoTracking().Where(c => all || visible.Contains(c.CountryCode))
+            .ToDictionaryAsync(c => c.CountryCode, ct);
+        var codes = await db.Countries.AsNoTracking().Where(c => all || visible.Contains(c.Code)).OrderBy(c => c.Code)
+            .Select(c => c.Code).ToListAsync(ct);
         var countries = codes.Select(code =>
         {
             var state = states.GetValueOrDefault(code);
@@ -30,7 +36,8 @@ internal static class ReportStatus
                 state?.RebuiltAt, state?.RebuildMs, state?.RebuildDifferences, state?.FailedAt, admin ? state?.Failure : null);
         }).ToList();
 
-        var differences = await db.ReportDifferences.AsNoTracking().OrderByDescending(d => d.Id).Take(100)
+        var differences = await db.ReportDifferences.AsNoTracking().Where(d => all || visible.Contains(d.CountryCode))
+            .OrderByDescending(d => d.Id).Take(100)
             .Select(d => new DifferenceStatus(d.CountryCode, d.Year, d.Figure, d.Incremental, d.Rebuilt, d.FoundAt)).ToListAsync(ct);
 
         var monitor = jobs.GetMonitoringApi();

@@ -26,14 +26,9 @@ internal static class TraverseEndpoints
     {
         var area = await db.HazardAreas.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new { a.CountryCode, a.Version }).SingleOrDefaultAsync(ct);
-        if (area is null)
+        if (area is null || !UserScope.From(user).CanRead(area.CountryCode))
         {
             return Problems.NotFound($"No hazardous area has id {id}.");
-        }
-
-        if (!UserScope.From(user).CanRead(area.CountryCode))
-        {
-            return Problems.OutOfReach(area.CountryCode);
         }
 
         var kept = await db.HazardAreaTraverses.AsNoTracking().Where(t => t.HazardAreaId == id && t.Version <= area.Version)

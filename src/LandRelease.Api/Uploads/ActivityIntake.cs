@@ -175,12 +175,14 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
     }
 
     private static ReportLine Unreadable(SourceFeature feature, string problem) =>
-        ReportLine.Rejected(feature.Index, Attribute(feature, "localId"), [Problems.Item("unreadable-feature", "geometry", problem)]);
+        ReportLine.Rejected(feature.Index, StorableAttributes.Split(feature).Feature.Attributes.GetValueOrDefault("localId"),
+            [Problems.Item("unreadable-feature", "geometry", problem)]);
 
-    private static ActivityFeatureRequest? Request(SourceFeature feature, SourceGeometry geometry, UploadParameters parameters,
+    private static ActivityFeatureRequest? Request(SourceFeature source, SourceGeometry geometry, UploadParameters parameters,
         out string? problem)
     {
-        problem = feature.Problem;
+        var (feature, refused) = StorableAttributes.Split(source);
+        problem = refused.Count > 0 ? string.Join(" ", refused.Select(r => $"{r.Attribute}: {r.Problem}")) : feature.Problem;
         if (problem is not null)
         {
             return null;
@@ -221,7 +223,7 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
         var node = new JsonObject { ["type"] = "Feature", ["geometry"] = worked, ["properties"] = properties };
         try
         {
-            return node.Deserialize<ActivityFeatureRequest>(JsonSerializerOptions.Web);
+            return node.Deserialize<ActivityFeatureRequest>(Infrastructure.StorableStringConverter.WebOptions);
         }
         catch (JsonException e)
         {
@@ -259,7 +261,4 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             [Problems.Item("activity-changed", "properties.localId", $"The activity changed while this upload was recorded (now version {s.CurrentVersion}); upload it again.")]),
         _ => ReportLine.Rejected(index, localId, [Problems.Item("unexpected", "feature", outcome.ToString())]),
     };
-
-    private static string? Attribute(SourceFeature feature, string name) =>
-        feature.Attributes.TryGetValue(name, out var value) ? value : null;
 }

@@ -24,7 +24,7 @@ internal static class HazardAreaAttributes
         ["changeReason"] = ["changereason", "reason", "chgreason"],
     }.SelectMany(p => p.Value.Select(alias => (alias, p.Key))).ToFrozenDictionary(p => p.alias, p => p.Key);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = Infrastructure.StorableStringConverter.WebOptions;
 
     /// <summary>Canonical name to value; an attribute that maps to no property is ignored.</summary>
     public static Dictionary<string, string> Canonical(IReadOnlyDictionary<string, string?> attributes)

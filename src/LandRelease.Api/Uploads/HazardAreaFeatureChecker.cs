@@ -21,9 +21,15 @@ internal sealed class HazardAreaFeatureChecker(
     GeometryCheckOptions geometryOptions,
     DateOnly today)
 {
-    public CheckedFeature Check(SourceFeature feature)
+    public CheckedFeature Check(SourceFeature source)
     {
+        var (feature, refused) = StorableAttributes.Split(source);
         var result = new CheckedFeature(feature.Index);
+        foreach (var (attribute, problem) in refused)
+        {
+            result.Reject("unreadable-attribute", attribute, problem);
+        }
+
         if (feature.Problem is not null)
         {
             // What made the feature unreadable comes first; a row that could not even be split into its cells has no

@@ -92,6 +92,6 @@ internal static class UploadEndpoints
             return Problems.NotFound($"No upload has id {id}.");
         }
 
-        return UserScope.From(user).CanRead(country!) ? TypedResults.Ok(status) : Problems.OutOfReach(country!);
+        return UserScope.From(user).CanRead(country!) ? TypedResults.Ok(status) : Problems.NotFound($"No upload has id {id}.");
     }
 }

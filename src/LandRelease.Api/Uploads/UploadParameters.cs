@@ -14,6 +14,20 @@ internal sealed record UploadParameters(string CountryCode, string OrganisationC
 
     public static UploadParameters? Read(IReadOnlyDictionary<string, string?> values, Dictionary<string, string[]> errors)
     {
+        // Form fields are not checked by the query-string guard, and any of them may reach SQL.
+        foreach (var (name, value) in values)
+        {
+            if (StorableText.Problem(value) is { } problem)
+            {
+                errors[name] = [problem];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
         var country = Value(values, "country")?.ToUpperInvariant();
         if (country is null or { Length: not 3 })
         {

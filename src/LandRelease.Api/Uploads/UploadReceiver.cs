@@ -5,6 +5,7 @@ using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Data;
 using LandRelease.Data.Uploads;
+using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
 using LandRelease.Domain.Uploads;
 using LandRelease.Intake;
@@ -40,10 +41,20 @@ internal sealed class UploadReceiver(
             return new UploadOutcome.Malformed(new() { ["Idempotency-Key"] = ["The Idempotency-Key is at most 200 characters."] });
         }
 
+        if (StorableText.Problem(idempotencyKey) is { } keyProblem)
+        {
+            return new UploadOutcome.Malformed(new() { ["Idempotency-Key"] = [keyProblem] });
+        }
+
         var (body, bodyError) = await UploadBody.ReadAsync(request, ct);
         if (body is null)
         {
             return new UploadOutcome.Malformed(new() { ["file"] = [bodyError!] });
+        }
+
+        if (StorableText.Problem(body.FileName) is { } fileNameProblem)
+        {
+            return new UploadOutcome.Malformed(new() { ["fileName"] = [fileNameProblem] });
         }
 
         var errors = new Dictionary<string, string[]>();

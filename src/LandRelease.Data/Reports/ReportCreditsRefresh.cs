@@ -38,8 +38,15 @@ internal static class ReportCreditsRefresh
              ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(d.geometry, a.geometry), 3)) END
         """;
 
-    /// <summary>Decisions that count now or counted once: approved and every later state, revoked included.</summary>
-    internal const string EverApproved = "d.approved_at IS NOT NULL AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER', 'REVOKED')";
+    /// <summary>
+    /// Decisions that count now or counted once: approved and every later state, revoked included. A date of
+    /// information the register refuses (before 1900, or infinite from a register older than that check) counts in
+    /// no year: the year arithmetic below cannot take it, and one such row must not stop a country's reports.
+    /// </summary>
+    internal const string EverApproved = """
+        d.approved_at IS NOT NULL AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER', 'REVOKED')
+        AND d.date_of_information BETWEEN DATE '1900-01-01' AND DATE '2199-12-31'
+        """;
 
     internal const string RevokedAt = """
         (SELECT max(e.at) FROM decision_events e WHERE e.decision_id = d.id AND e.to_state = 'REVOKED')

@@ -48,8 +48,8 @@ internal static class ReportState
     {
         await using var command = new NpgsqlCommand("""
             SELECT extract(year FROM least(
-                (SELECT min(date_of_information) FROM hazard_area_versions WHERE country_code = $1),
-                (SELECT min(date_of_information) FROM report_credits WHERE country_code = $1)))::int
+                (SELECT min(date_of_information) FROM hazard_area_versions WHERE country_code = $1 AND isfinite(date_of_information)),
+                (SELECT min(date_of_information) FROM report_credits WHERE country_code = $1 AND isfinite(date_of_information))))::int
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = countryCode });
         var first = await command.ExecuteScalarAsync(ct) is int year ? year : today.Year;

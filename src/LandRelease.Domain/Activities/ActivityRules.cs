@@ -11,6 +11,7 @@ public static class ActivityRules
     public const string DateInFuture = "date-in-future";
     public const string WorkedAreaRequired = "worked-area-required";
     public const string DeviceCountNegative = "device-count-negative";
+    public const string DeviceCountTooLarge = "device-count-too-large";
     public const string DeviceTypeRepeated = "device-type-repeated";
     public const string IdentityIsFixed = "identity-is-fixed";
 
@@ -124,6 +125,15 @@ public static class ActivityRules
             {
                 violations.Add(new(DeviceCountNegative, $"properties.devices[{i}].destroyed",
                     $"destroyed is {device.Destroyed}; a count is 0 or more."));
+            }
+
+            foreach (var (name, count) in new[] { ("found", device.Found), ("destroyed", device.Destroyed) })
+            {
+                if (count > PlausibleNumbers.MaxDeviceCount)
+                {
+                    violations.Add(new(DeviceCountTooLarge, $"properties.devices[{i}].{name}",
+                        $"{name} is {count}; one activity reports at most {PlausibleNumbers.MaxDeviceCount:N0} of a type."));
+                }
             }
 
             if (!seen.Add(device.Type))

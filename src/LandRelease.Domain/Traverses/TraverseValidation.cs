@@ -8,9 +8,10 @@ internal static class TraverseValidation
     public static List<RuleViolation> Check(TraverseInput input, TraverseOptions options)
     {
         var errors = new List<RuleViolation>();
-        if (!double.IsFinite(input.ReferencePoint.X) || !double.IsFinite(input.ReferencePoint.Y))
+        if (!(Math.Abs(input.ReferencePoint.X) <= PlausibleNumbers.MaxCoordinate && Math.Abs(input.ReferencePoint.Y) <= PlausibleNumbers.MaxCoordinate))
         {
-            errors.Add(new(TraverseRules.ReferencePoint, "referencePoint", "The reference point needs finite coordinates."));
+            errors.Add(new(TraverseRules.ReferencePoint, "referencePoint",
+                $"The reference point needs finite coordinates of at most {PlausibleNumbers.MaxCoordinate:0e0} (metres or degrees)."));
         }
 
         if (input.BearingReference == BearingReference.Magnetic)

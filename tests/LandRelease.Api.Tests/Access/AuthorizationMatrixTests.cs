@@ -18,6 +18,8 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
 
     private static readonly (string Route, int[] Expected)[] Table =
     [
+        // Another country's record is a 404, as a missing one is (a 403 would tell which ids exist); a role that may not
+        // use the route at all is a 403.
         //                                              anon cmac halo  lao na-k na-l  reg admin
         ("GET /api/countries",                          [401, 200, 200, 200, 200, 200, 200, 200]),
         ("GET /api/countries/KHM",                      [401, 200, 200, 200, 200, 200, 200, 200]),
@@ -27,18 +29,20 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
         ("GET /api/hazard-areas",                       [401, 200, 200, 200, 200, 200, 403, 403]),
         ("GET /api/hazard-areas?country=KHM",           [401, 200, 200, 403, 200, 403, 403, 403]),
         ("GET /api/hazard-areas?bbox=both",             [401, 200, 200, 200, 200, 200, 403, 403]),
-        ("GET /api/hazard-areas/{khm}",                 [401, 200, 200, 403, 200, 403, 403, 403]),
-        ("GET /api/hazard-areas/{khm}?asAt=2030-01-01", [401, 200, 200, 403, 200, 403, 403, 403]),
-        ("GET /api/hazard-areas/{khm}/history",         [401, 200, 200, 403, 200, 403, 403, 403]),
+        ("GET /api/hazard-areas/{khm}",                 [401, 200, 200, 404, 200, 404, 403, 403]),
+        ("GET /api/hazard-areas/{khm}?asAt=2030-01-01", [401, 200, 200, 404, 200, 404, 403, 403]),
+        ("GET /api/hazard-areas/{khm}/history",         [401, 200, 200, 404, 200, 404, 403, 403]),
         ("POST /api/hazard-areas (KHM, CMAC)",          [401, 201, 403, 403, 201, 403, 403, 403]),
-        ("PUT /api/hazard-areas/{khm}",                 [401, 200, 403, 403, 200, 403, 403, 403]),
-        ("GET /api/hazard-areas/{khm}/activities",      [401, 200, 200, 403, 200, 403, 403, 403]),
-        ("POST /api/hazard-areas/{khm}/activities (CMAC)", [401, 201, 403, 403, 201, 403, 403, 403]),
-        ("GET /api/activities/{khm}",                   [401, 200, 200, 403, 200, 403, 403, 403]),
-        ("GET /api/activities/{khm}/history",           [401, 200, 200, 403, 200, 403, 403, 403]),
-        ("PUT /api/activities/{khm}",                   [401, 200, 403, 403, 200, 403, 403, 403]),
+        // The area was not drawn from a traverse: a 404 for its readers too.
+        ("GET /api/hazard-areas/{khm}/traverse",        [401, 404, 404, 404, 404, 404, 403, 403]),
+        ("PUT /api/hazard-areas/{khm}",                 [401, 200, 403, 404, 200, 404, 403, 403]),
+        ("GET /api/hazard-areas/{khm}/activities",      [401, 200, 200, 404, 200, 404, 403, 403]),
+        ("POST /api/hazard-areas/{khm}/activities (CMAC)", [401, 201, 403, 404, 201, 404, 403, 403]),
+        ("GET /api/activities/{khm}",                   [401, 200, 200, 404, 200, 404, 403, 403]),
+        ("GET /api/activities/{khm}/history",           [401, 200, 200, 404, 200, 404, 403, 403]),
+        ("PUT /api/activities/{khm}",                   [401, 200, 403, 404, 200, 404, 403, 403]),
         // Drafting is idempotent, so every permitted call answers 200 with the same decisions.
-        ("POST /api/activities/{khm}/decisions",        [401, 200, 403, 403, 200, 403, 403, 403]),
+        ("POST /api/activities/{khm}/decisions",        [401, 200, 403, 404, 200, 404, 403, 403]),
         ("GET /hangfire",                               [401, 403, 403, 403, 403, 403, 403, 200]),
     ];
 
@@ -79,6 +83,7 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
             "GET /api/hazard-areas/{khm}" => client.GetAsync(areas, Ct),
             "GET /api/hazard-areas/{khm}?asAt=2030-01-01" => client.GetAsync($"{areas}?asAt=2030-01-01", Ct),
             "GET /api/hazard-areas/{khm}/history" => client.GetAsync($"{areas}/history", Ct),
+            "GET /api/hazard-areas/{khm}/traverse" => client.GetAsync($"{areas}/traverse", Ct),
             "POST /api/hazard-areas (KHM, CMAC)" => AccessWorld.CreateKhmAsync(client),
             "PUT /api/hazard-areas/{khm}" => world.ReviseKhmAsync(client),
             "GET /api/hazard-areas/{khm}/activities" => client.GetAsync($"{areas}/activities", Ct),
@@ -147,11 +152,16 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
     }
 
     [Fact]
-    public async Task AnOutOfScopeAreaIsForbiddenNotHidden()
+    public async Task AnOutOfScopeAreaIsAnsweredAsAMissingOneIs()
     {
+        var missing = Guid.NewGuid();
         using var response = await world.Client("fo-lao").GetAsync($"/api/hazard-areas/{world.KhmArea}", Ct);
+        using var none = await world.Client("fo-lao").GetAsync($"/api/hazard-areas/{missing}", Ct);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("KHM", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        var absent = await none.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(absent.GetProperty("detail").GetString()!.Replace(missing.ToString(), "ID", StringComparison.Ordinal),
+            problem.GetProperty("detail").GetString()!.Replace(world.KhmArea.ToString(), "ID", StringComparison.Ordinal));
+        Assert.DoesNotContain("KHM", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

@@ -43,10 +43,11 @@ public sealed class ActivityAccessTests(ApiFactory api) : IClassFixture<ApiFacto
             await Lao.DraftDecisionsAsync(id),
         };
 
+        // Answered as if they did not exist: a 403 would tell another country's users which ids exist.
         foreach (var response in responses)
         {
-            var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-            Assert.Contains("KHM", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.DoesNotContain("KHM", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 
         Assert.Equal(1L, await api.ActivityRowsAsync(area.Id));

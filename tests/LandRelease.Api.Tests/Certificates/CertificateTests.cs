@@ -149,12 +149,12 @@ public sealed class CertificateTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await _client.GetCertificateAsync(Guid.NewGuid())).AssertProblemAsync(HttpStatusCode.NotFound);
 
     [Fact]
-    public async Task AFieldOperatorOfAnotherCountryIsForbidden()
+    public async Task AFieldOperatorOfAnotherCountryIsAnsweredAsIfTheDecisionDidNotExist()
     {
         var id = await _client.ApprovedAsync(await _client.CreateAreaAsync(), Rectangle());
         var thai = api.ClientAs([Roles.FieldOperator], ["THA"], "HALO-THA");
 
-        await (await thai.GetCertificateAsync(id)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await thai.GetCertificateAsync(id)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

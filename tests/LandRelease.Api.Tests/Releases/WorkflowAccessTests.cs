@@ -51,7 +51,8 @@ public sealed class WorkflowAccessTests(ApiFactory api) : IClassFixture<ApiFacto
 
         var response = await laos.MoveAsync(id, action, "Not ours to decide");
 
-        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        // Another country's decision is answered as a missing one: a 403 would tell which ids exist.
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("SUBMITTED", (await _admin.DecisionPropsAsync(id)).Text("state"));
         Assert.Single((await _admin.GetJsonAsync($"/api/release-decisions/{id}/events")).EnumerateArray());
     }
@@ -62,7 +63,8 @@ public sealed class WorkflowAccessTests(ApiFactory api) : IClassFixture<ApiFacto
         var id = await SubmittedByTheOperatorAsync();
         var laos = api.ClientAs([Roles.NationalAuthority], ["LAO"], "NRA", "officer-lao");
 
-        await (await laos.GetAsync($"/api/release-decisions/{id}", Ct)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await laos.GetAsync($"/api/release-decisions/{id}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await laos.GetAsync($"/api/release-decisions/{id}/events", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
         var listed = await laos.GetJsonAsync("/api/release-decisions?country=KHM");
         Assert.Empty(listed.GetProperty("features").EnumerateArray());
     }

@@ -91,4 +91,16 @@ public sealed class ReportAccessTests(AccessWorld world) : IClassFixture<AccessW
         Assert.All(status.GetProperty("countries").EnumerateArray(), c => Assert.Equal(System.Text.Json.JsonValueKind.Null, c.GetProperty("failure").ValueKind));
         Assert.True(status.GetProperty("queue").TryGetProperty("enqueued", out _));
     }
+
+    [Theory]
+    [InlineData("fo-lao", new[] { "LAO" })]
+    [InlineData("na-khm", new[] { "KHM" })]
+    [InlineData("admin", new[] { "BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM" })]
+    public async Task TheStatusShowsEachUserTheCountriesOfItsToken(string identity, string[] countries)
+    {
+        var status = await world.Client(identity).GetJsonAsync("/api/reports/status");
+
+        Assert.Equal(countries, status.GetProperty("countries").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray());
+        Assert.All(status.GetProperty("differences").EnumerateArray(), d => Assert.Contains(d.GetProperty("countryCode").GetString(), countries));
+    }
 }

@@ -150,7 +150,7 @@ public sealed class UploadRequestTests(ApiFactory api) : IClassFixture<ApiFactor
         var laos = api.ClientAs([Roles.NationalAuthority], ["LAO"], "NRA");
         var cambodianOperator = api.ClientAs([Roles.FieldOperator], ["KHM"], "HALO");
 
-        await (await laos.GetAsync($"/api/uploads/{status.Id()}", Ct)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await laos.GetAsync($"/api/uploads/{status.Id()}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await cambodianOperator.GetAsync($"/api/uploads/{status.Id()}", Ct)).StatusCode);
     }
 

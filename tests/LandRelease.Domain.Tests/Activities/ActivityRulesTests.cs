@@ -115,6 +115,15 @@ public sealed class ActivityRulesTests
     }
 
     [Fact]
+    public void ADeviceCountOverAMillionIsRefusedNamingTheCount()
+    {
+        var violation = Assert.Single(Check(Completed(ActivityType.Clearance, new DeviceCount(DeviceType.ApMine, 3, int.MaxValue))));
+
+        Assert.Equal((ActivityRules.DeviceCountTooLarge, "properties.devices[0].destroyed"), (violation.Rule, violation.Field));
+        Assert.Empty(Check(Completed(ActivityType.Clearance, new DeviceCount(DeviceType.ApMine, 1_000_000, 1_000_000))));
+    }
+
+    [Fact]
     public void ADeviceTypeListedTwiceIsRefusedAtItsSecondMention()
     {
         var violation = Assert.Single(Check(Completed(ActivityType.Clearance, new DeviceCount(DeviceType.Submunition, 4, 4),

@@ -33,14 +33,9 @@ internal static class CertificateEndpoint
         Guid id, LandReleaseDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var decision = await db.ReleaseDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
+        if (decision is null || !UserScope.From(user).CanRead(decision.CountryCode))
         {
             return Problems.NotFound($"No release decision has id {id}.");
-        }
-
-        if (!UserScope.From(user).CanRead(decision.CountryCode))
-        {
-            return Problems.OutOfReach(decision.CountryCode);
         }
 
         // A certificate of land not (or no longer) approved must not exist, not even as a draft print.
