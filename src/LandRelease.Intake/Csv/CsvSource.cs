@@ -27,9 +27,9 @@ internal sealed class CsvSource : FeatureSource
 
     public override string Format => UploadFormats.Csv;
 
-    public static async Task<FeatureSource> OpenAsync(Stream stream, CancellationToken ct)
+    public static async Task<FeatureSource> OpenAsync(Stream stream, IntakeOptions options, CancellationToken ct)
     {
-        var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        var text = new StreamReader(new LineLimitStream(stream, options.MaxCsvLineBytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
         SepReader reader;
         try
         {
