@@ -134,6 +134,12 @@ internal sealed class CsvSource : FeatureSource
             throw new FeatureProblem($"Column {_cells.Layout.Columns[_cells.Layout.Wkt]} is empty: the row has no geometry.");
         }
 
+        // NetTopologySuite's WKT reader recurses once per bracket: a cell of nested collections would overflow the stack.
+        if (BracketDepth(text) > MaxWktDepth)
+        {
+            throw new FeatureProblem($"The WKT nests brackets more than {MaxWktDepth} deep; no geometry of land needs so many.");
+        }
+
         try
         {
             return wkt.Read(text);
@@ -142,6 +148,20 @@ internal sealed class CsvSource : FeatureSource
         {
             throw new FeatureProblem($"The WKT {Text.Quote(text)} cannot be read: {e.Message}");
         }
+    }
+
+    private const int MaxWktDepth = 16;
+
+    private static int BracketDepth(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
     }
 
     private Point Point(string?[] cells) =>

@@ -122,9 +122,15 @@ internal sealed class GeoPackageSource : FeatureSource
             return (null, "The feature has no geometry (null).");
         }
 
+        var blob = reader.GetFieldValue<byte[]>(ordinal);
+        if (WkbNesting.TooDeep(blob))
+        {
+            return (null, $"The geometry nests collections more than {WkbNesting.MaxDepth} deep; no geometry of land needs so many.");
+        }
+
         try
         {
-            return (geometries.Read(reader.GetFieldValue<byte[]>(ordinal)), null);
+            return (geometries.Read(blob), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -48,7 +48,7 @@ internal static class PlacemarkBuilder
                     open.Pop();
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    open.Peek().Add(new XText(reader.Value));
+                    open.Peek().Add(new XText(await reader.GetValueAsync()));
                     break;
             }
         }

@@ -174,4 +174,40 @@ public sealed class BoundedReadingTests
 
         Assert.Equal(UploadFormatErrors.CrsTooLong, error.Code);
     }
+
+    [Fact]
+    public async Task ACsvWktCellNestedAHundredThousandDeepIsThatFeaturesProblemNotAStackOverflow()
+    {
+        var nested = string.Concat(Enumerable.Repeat("GEOMETRYCOLLECTION(", 100_000)) + "POINT(102.6 13.1)" + new string(')', 100_000);
+        var csv = "local_id,wkt\nA,\"" + nested + "\"\nB,POINT(102.6 13.1)\n";
+
+        var result = await Uploads.ReadAsync(Uploads.Utf8(csv), "nested.csv");
+
+        Assert.Equal(2, result.Features.Count);
+        Assert.Contains("nests brackets more than 16 deep", result.Features[0].Problem, StringComparison.Ordinal);
+        Assert.Null(result.Features[1].Problem);
+    }
+
+    [Fact]
+    public async Task AGeoPackageGeometryOfCollectionsNestedAHundredThousandDeepIsThatFeaturesProblemNotAStackOverflow()
+    {
+        var blob = new List<byte> { (byte)'G', (byte)'P', 0, 1, 0xE6, 0x10, 0, 0 };
+        for (var level = 0; level < 100_000; level++)
+        {
+            blob.AddRange([1, 7, 0, 0, 0, 1, 0, 0, 0]);
+        }
+
+        blob.AddRange([1, 1, 0, 0, 0, .. BitConverter.GetBytes(102.6), .. BitConverter.GetBytes(13.1)]);
+        using var gpkg = new GeoPackageFixture();
+        gpkg.AddTable("areas", 4326);
+        gpkg.Insert("areas", null, "A", "deep", 1.0, 0, "2024-01-01");
+        gpkg.Execute($"UPDATE areas SET geom = X'{Convert.ToHexString([.. blob])}'");
+        gpkg.Insert("areas", new NetTopologySuite.Geometries.Point(102.6, 13.1) { SRID = 4326 }, "B", "flat", 1.0, 0, "2024-01-01");
+
+        var result = await Uploads.ReadAsync(gpkg.Bytes(), "deep.gpkg");
+
+        Assert.Equal(2, result.Features.Count);
+        Assert.Contains("nests collections more than 16 deep", result.Features[0].Problem, StringComparison.Ordinal);
+        Assert.Null(result.Features[1].Problem);
+    }
 }
