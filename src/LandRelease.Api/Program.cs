@@ -36,6 +36,7 @@ if (args.Contains("rebuild-reports"))
 }
 
 app.UseExceptionHandler();
+app.UseRequestLineLimits();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRateLimiter();

@@ -66,6 +66,9 @@ public abstract class FeatureSource : IAsyncDisposable
 
     internal void OwnWorkspace(string? directory) => _workspace = directory;
 
+    /// <summary>See <see cref="IntakeOptions.MaxFeatures"/>.</summary>
+    internal int MaxFeatures { get; set; } = IntakeOptions.Default.MaxFeatures;
+
     /// <summary>
     /// Turns what a format's library throws on damaged input (an XmlException, an InvalidDataException from a zip
     /// entry...) into an <see cref="UploadFormatException"/>; null lets anything else through as a real fault.
@@ -96,7 +99,12 @@ public abstract class FeatureSource : IAsyncDisposable
                     throw translated;
                 }
 
-                index++;
+                if (++index > MaxFeatures)
+                {
+                    throw new UploadFormatException(UploadFormatErrors.TooManyFeatures,
+                        $"The file holds more than {MaxFeatures:N0} features, the most one upload may hold; split it.");
+                }
+
                 yield return features.Current;
             }
         }

@@ -25,18 +25,16 @@ public static class FeatureSources
     {
         byte[] prefix = await FormatSniffer.ReadPrefixAsync(body, ct);
         var kind = FormatSniffer.Decide(prefix, fileName, contentType);
-        if (kind is SniffedKind.Zip or SniffedKind.GeoPackage)
-        {
-            return await OpenSpooledAsync(kind, new PrefixedStream(prefix, body), fileName, tempDirectory, options, ct);
-        }
-
         var text = new PrefixedStream(prefix, body);
-        return kind switch
+        var source = kind switch
         {
+            SniffedKind.Zip or SniffedKind.GeoPackage => await OpenSpooledAsync(kind, text, fileName, tempDirectory, options, ct),
             SniffedKind.GeoJson => await GeoJsonSource.OpenAsync(text, options, ct),
-            SniffedKind.Kml => await KmlSource.OpenAsync(text, null, ct),
-            _ => await CsvSource.OpenAsync(text, ct),
+            SniffedKind.Kml => await KmlSource.OpenAsync(text, null, options, ct),
+            _ => await CsvSource.OpenAsync(text, options, ct),
         };
+        source.MaxFeatures = options.MaxFeatures;
+        return source;
     }
 
     private static async Task<FeatureSource> OpenSpooledAsync(

@@ -19,4 +19,9 @@ public static class UploadFormatErrors
     public const string FeatureTooLarge = "feature-too-large";
     public const string TooLarge = "too-large";
     public const string LayerNotFound = "layer-not-found";
+    public const string TooManyFeatures = "too-many-features";
+    public const string CrsTooLong = "crs-too-long";
+    public const string LineTooLong = "line-too-long";
+    public const string NestedTooDeep = "nested-too-deep";
+    public const string GeoPackageView = "geopackage-view";
 }

@@ -53,7 +53,12 @@ internal static class ServiceRegistration
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
         services.AddLandReleaseRateLimits(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = RequestLineLimits.KestrelRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLineLimits.KestrelHeaderBytes;
+        });
         services.AddLandReleaseJobs(builder.Configuration, connectionString);
         services.AddLandReleaseUploads(builder.Configuration);
         return builder;

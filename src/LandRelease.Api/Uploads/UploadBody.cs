@@ -12,6 +12,7 @@ namespace LandRelease.Api.Uploads;
 internal sealed class UploadBody
 {
     private const int MaxFieldBytes = 8 * 1024;
+    private const int MaxBoundaryChars = 70;
 
     private UploadBody(Dictionary<string, string?> parameters, Stream file, string? fileName, string? contentType)
     {
@@ -47,6 +48,12 @@ internal sealed class UploadBody
         if (string.IsNullOrEmpty(boundary))
         {
             return (null, "The multipart form has no boundary.");
+        }
+
+        // The multipart reader's buffer holds a boundary line; a longer one than the RFC allows overflows it (a 500).
+        if (boundary.Length > MaxBoundaryChars)
+        {
+            return (null, $"The multipart boundary is {boundary.Length:N0} characters; RFC 2046 allows at most {MaxBoundaryChars}.");
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };

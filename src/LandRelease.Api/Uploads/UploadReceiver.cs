@@ -103,9 +103,27 @@ internal sealed class UploadReceiver(
             }
         }
 
+        var options = uploadOptions.Value;
+        if (await rows.CountReceivingBeforeAsync(upload, ct) >= options.MaxConcurrentPerOrganisation)
+        {
+            await rows.ForgetAsync(uploadId, CancellationToken.None);
+            return Refuse(429, "too-many-uploads",
+                $"{parameters.OrganisationCode} already has {options.MaxConcurrentPerOrganisation} uploads being read; " +
+                "send this one when one of them is finished (GET /api/uploads/{id} tells).");
+        }
+
+        // Reading may not outlast the deadline, however slowly the file arrives or whatever it makes a reader do.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.ReceiveTimeout);
         try
         {
-            return await IngestAsync(uploadId, body, parameters, country, organisations, user, ct);
+            return await IngestAsync(uploadId, body, parameters, country, organisations, user, deadline.Token, ct);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return await FailAsync(uploadId, null, 408, "upload-timed-out", "The upload took too long",
+                $"Reading, checking and staging an upload may take {options.ReceiveTimeout.TotalMinutes:0.#} minutes; this one took " +
+                "longer and nothing of it was stored. Split the file, or send it over a faster link.", CancellationToken.None);
         }
         catch (UploadFormatException e)
         {
@@ -132,12 +150,15 @@ internal sealed class UploadReceiver(
         }
     }
 
+    /// <param name="readCt">Cancelled at the request's end or its deadline: reading and staging.</param>
+    /// <param name="ct">Cancelled at the request's end only: the merge, once begun, is not cut short by the deadline.</param>
     private async Task<UploadOutcome> IngestAsync(Guid uploadId, UploadBody body, UploadParameters parameters, CountryBoundary country,
-        IReadOnlyDictionary<string, Domain.Organisations.Organisation> organisations, UserScope user, CancellationToken ct)
+        IReadOnlyDictionary<string, Domain.Organisations.Organisation> organisations, UserScope user, CancellationToken readCt,
+        CancellationToken ct)
     {
         var options = uploadOptions.Value;
         await using var source = await FeatureSources.OpenAsync(body.File, body.FileName, body.ContentType,
-            options.TempDirectory ?? Path.GetTempPath(), new IntakeOptions { Layer = parameters.Layer }, ct);
+            options.TempDirectory ?? Path.GetTempPath(), options.Intake(parameters.Layer), readCt);
         // Reading one layer of several would drop the others' features without a word: the sender names the layer.
         if (parameters.Layer is null && source.OtherLayers.Count > 0)
         {
@@ -164,12 +185,14 @@ internal sealed class UploadReceiver(
             var checker = new HazardAreaFeatureChecker(parameters, projection.Geometry!, country, organisations, user, geometryOptions,
                 Infrastructure.Clock.Today(clock));
             var staging = System.Diagnostics.Stopwatch.StartNew();
-            total = await hazardAreas.StageAsync(uploadId, source, checker, parameters, user, ct);
+            total = await hazardAreas.StageAsync(uploadId, source, checker, parameters, user, readCt);
             logger.LogInformation("Upload {UploadId}: {Total} features read, checked and staged in {Seconds:F2} s",
                 uploadId, total, staging.Elapsed.TotalSeconds);
         }
         else
         {
+            // Not under the deadline: activities are recorded as they are read, each in its own transaction, and
+            // stopping part-way would leave some recorded under an upload reported FAILED.
             total = await activities.RecordAsync(uploadId, source, projection.Geometry!, parameters, user, ct);
             if (total > 0)
             {

@@ -30,6 +30,7 @@ internal static class UploadServices
         services.AddScoped<UploadMerger>();
         services.AddScoped<UploadMergeJob>();
         services.AddScoped<UploadSweepJob>();
+        services.AddHostedService<UploadResumeOnStart>();
         return services;
     }
 

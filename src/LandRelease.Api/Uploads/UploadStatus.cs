@@ -70,10 +70,21 @@ internal static class UploadStatus
             : null;
 
         var finished = upload.State is UploadState.Done or UploadState.Failed;
+        var (accepted, rejected) = (upload.Accepted, upload.Rejected);
+        if (upload.State == UploadState.Processing)
+        {
+            // Merged in parts, each part's report lines land with it: count what has landed (the totals are written
+            // only when the last part is in, and a crash between parts would otherwise read as nothing accepted).
+            var landed = await db.UploadFeatures.AsNoTracking().Where(f => f.UploadId == id)
+                .GroupBy(f => f.Outcome).Select(g => new { Outcome = g.Key, Count = g.Count() }).ToListAsync(ct);
+            accepted = landed.Where(l => l.Outcome == FeatureOutcome.Accepted).Sum(l => l.Count);
+            rejected = landed.Where(l => l.Outcome == FeatureOutcome.Rejected).Sum(l => l.Count);
+        }
+
         return (new UploadStatusResponse(upload.Id, WireName<UploadState>.Of(upload.State), UploadParameters.KindName(upload.Kind),
             upload.CountryCode, upload.OrganisationCode, upload.FileName, upload.Format, upload.Crs, upload.Atomic,
             new UploadProgressResponse(upload.Processed, finished || upload.State == UploadState.Queued ? upload.Total : null),
-            upload.Accepted, upload.Rejected, upload.CreatedAt, upload.CreatedBy, upload.FinishedAt, Json(upload.Problem), features, next),
+            accepted, rejected, upload.CreatedAt, upload.CreatedBy, upload.FinishedAt, Json(upload.Problem), features, next),
             upload.CountryCode);
     }
 

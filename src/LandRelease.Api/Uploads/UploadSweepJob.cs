@@ -1,5 +1,6 @@
 using LandRelease.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LandRelease.Api.Uploads;
 
@@ -8,28 +9,45 @@ namespace LandRelease.Api.Uploads;
 /// the enqueue, or the job gave up) is merged; one whose request died while streaming is marked FAILED (its staging
 /// rolled back with the request, so nothing of it was stored).
 /// </summary>
-public sealed class UploadSweepJob(LandReleaseDbContext db, UploadMerger merger, ILogger<UploadSweepJob> logger)
+public sealed class UploadSweepJob(LandReleaseDbContext db, UploadMerger merger, IOptions<UploadOptions> options,
+    ILogger<UploadSweepJob> logger)
 {
     public const string Id = "upload-sweep";
     public const string Schedule = "*/5 * * * *";
 
+    /// <summary>A request past its deadline has ended by then, whatever its node was doing.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
     public async Task RunAsync(CancellationToken ct)
     {
-        var abandoned = await db.Database.ExecuteSqlRawAsync("""
+        var settings = options.Value;
+        var abandonedBefore = DateTimeOffset.UtcNow - settings.ReceiveTimeout - Grace;
+        var abandoned = await db.Database.ExecuteSqlAsync($"""
             UPDATE uploads SET state = 'FAILED', problem_status = 400, finished_at = clock_timestamp(),
                 problem = jsonb_build_object('type', 'https://landrelease.org/problems/upload-abandoned', 'status', 400,
                     'code', 'upload-abandoned', 'title', 'The upload did not arrive',
                     'detail', 'The file stopped arriving before its end; nothing of it was stored. Send it again.')
-            WHERE state = 'RECEIVING' AND created_at < now() - interval '6 hours'
+            WHERE state = 'RECEIVING' AND created_at < {abandonedBefore}
             """, ct);
         if (abandoned > 0)
         {
             logger.LogWarning("{Count} uploads abandoned while streaming were marked FAILED", abandoned);
         }
 
+        await MergeStagedAsync(DateTimeOffset.UtcNow - settings.StalledMergeAfter, ct);
+    }
+
+    /// <summary>
+    /// At start-up: every upload staged but not merged, however recent, since a crash of this node may have cut its
+    /// merge short. A merge at work on another node holds the upload's lock and is left to it.
+    /// </summary>
+    public Task ResumeAsync(CancellationToken ct) => MergeStagedAsync(DateTimeOffset.MaxValue, ct);
+
+    private async Task MergeStagedAsync(DateTimeOffset createdBefore, CancellationToken ct)
+    {
         var stalled = await db.Uploads.AsNoTracking()
             .Where(u => (u.State == Domain.Uploads.UploadState.Queued || u.State == Domain.Uploads.UploadState.Processing)
-                        && u.CreatedAt < DateTimeOffset.UtcNow.AddMinutes(-10))
+                        && u.CreatedAt < createdBefore)
             .OrderBy(u => u.CreatedAt).Select(u => u.Id).Take(100).ToListAsync(ct);
         foreach (var uploadId in stalled)
         {

@@ -41,6 +41,22 @@ public sealed class UploadRows(NpgsqlDataSource dataSource)
         return ((Guid)(await find.ExecuteScalarAsync(ct))!, false);
     }
 
+    /// <summary>
+    /// Uploads of the same organisation still being read that were recorded before this one. Each request counts only
+    /// those before it, so two racing requests cannot both refuse each other.
+    /// </summary>
+    public async Task<long> CountReceivingBeforeAsync(Upload upload, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*) FROM uploads
+            WHERE organisation_code = $1 AND state = 'RECEIVING' AND (created_at, id) < ($2, $3)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = upload.OrganisationCode });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = upload.CreatedAt });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = upload.Id });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Every feature is staged: the upload waits for its merge.</summary>
     public async Task QueueAsync(Guid id, int total, string format, string? crs, string requestSha256, CancellationToken ct)
     {

@@ -48,6 +48,12 @@ public sealed class CoordinateSystems
         }
 
         var text = crs.Trim().TrimStart('\uFEFF');
+        if (text.Length > WktShape.MaxLength || (CrsText.IsWkt(text) && WktShape.Problem(text) is not null))
+        {
+            return CrsResolution.Fail(CrsFailureCodes.Invalid,
+                $"The coordinate system cannot be read: {WktShape.Problem(text)}: {Abbreviate(text)}");
+        }
+
         if (CrsText.IsCrs84(text))
         {
             return FromCatalogue(CrsCatalogue.FindByCode(4326)!);

@@ -27,9 +27,9 @@ internal sealed class CsvSource : FeatureSource
 
     public override string Format => UploadFormats.Csv;
 
-    public static async Task<FeatureSource> OpenAsync(Stream stream, CancellationToken ct)
+    public static async Task<FeatureSource> OpenAsync(Stream stream, IntakeOptions options, CancellationToken ct)
     {
-        var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        var text = new StreamReader(new LineLimitStream(stream, options.MaxCsvLineBytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
         SepReader reader;
         try
         {
@@ -134,6 +134,12 @@ internal sealed class CsvSource : FeatureSource
             throw new FeatureProblem($"Column {_cells.Layout.Columns[_cells.Layout.Wkt]} is empty: the row has no geometry.");
         }
 
+        // NetTopologySuite's WKT reader recurses once per bracket: a cell of nested collections would overflow the stack.
+        if (BracketDepth(text) > MaxWktDepth)
+        {
+            throw new FeatureProblem($"The WKT nests brackets more than {MaxWktDepth} deep; no geometry of land needs so many.");
+        }
+
         try
         {
             return wkt.Read(text);
@@ -142,6 +148,20 @@ internal sealed class CsvSource : FeatureSource
         {
             throw new FeatureProblem($"The WKT {Text.Quote(text)} cannot be read: {e.Message}");
         }
+    }
+
+    private const int MaxWktDepth = 16;
+
+    private static int BracketDepth(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
     }
 
     private Point Point(string?[] cells) =>

@@ -66,36 +66,37 @@ internal static class ZipUpload
                 foreach (var (extension, entry) in layer.Parts)
                 {
                     string path = Path.Combine(workspace, "layer" + extension);
-                    budget -= await ExtractAsync(entry, path, budget, ct);
+                    budget -= await ExtractAsync(entry, path, ZipEntryLimit.Of(entry, budget, options), ct);
                     parts[extension] = path;
                 }
 
-                return ShapefileSource.Open(parts, layer.Name, others);
+                return ShapefileSource.Open(parts, layer.Name, others, options);
             case ZipLayerKind.GeoPackage:
                 string gpkg = Path.Combine(workspace, "layer.gpkg");
-                await ExtractAsync(layer.Parts[".gpkg"], gpkg, options.MaxExtractedBytes, ct);
+                var gpkgEntry = layer.Parts[".gpkg"];
+                await ExtractAsync(gpkgEntry, gpkg, ZipEntryLimit.Of(gpkgEntry, options.MaxExtractedBytes, options), ct);
                 return GeoPackageSource.Open(gpkg, options, others);
             case ZipLayerKind.GeoJson:
                 return await GeoJsonSource.OpenAsync(Open(layer, options), options, ct);
             case ZipLayerKind.Kml:
-                return await KmlSource.OpenAsync(Open(layer, options), layer.Name, ct);
+                return await KmlSource.OpenAsync(Open(layer, options), layer.Name, options, ct);
             default:
-                return await CsvSource.OpenAsync(Open(layer, options), ct);
+                return await CsvSource.OpenAsync(Open(layer, options), options, ct);
         }
     }
 
     private static LimitedStream Open(ZipLayer layer, IntakeOptions options)
     {
         var entry = layer.Parts.Values.Single();
-        return new LimitedStream(entry.Open(), options.MaxExtractedBytes, $"The zip entry '{entry.FullName}'");
+        return new LimitedStream(entry.Open(), ZipEntryLimit.Of(entry, options.MaxExtractedBytes, options), ZipEntryLimit.Describe(entry));
     }
 
-    private static async Task<long> ExtractAsync(ZipArchiveEntry entry, string path, long budget, CancellationToken ct)
+    private static async Task<long> ExtractAsync(ZipArchiveEntry entry, string path, long limit, CancellationToken ct)
     {
         var stream = entry.Open();
         await using (stream)
         {
-            await Workspace.CopyToFileAsync(stream, path, budget, $"The zip entry '{entry.FullName}'", ct);
+            await Workspace.CopyToFileAsync(stream, path, limit, ZipEntryLimit.Describe(entry), ct);
         }
 
         return new FileInfo(path).Length;

@@ -15,11 +15,13 @@ internal sealed class GeoPackageSource : FeatureSource
 {
     private readonly SqliteConnection _connection;
     private readonly GeoPackageLayer _layer;
+    private readonly GeoPackageGuard _guard;
 
-    private GeoPackageSource(SqliteConnection connection, GeoPackageLayer layer)
+    private GeoPackageSource(SqliteConnection connection, GeoPackageLayer layer, GeoPackageGuard guard)
     {
         _connection = connection;
         _layer = layer;
+        _guard = guard;
         Own(connection);
     }
 
@@ -38,6 +40,8 @@ internal sealed class GeoPackageSource : FeatureSource
         {
             connection.Open();
             Harden(connection);
+            var guard = GeoPackageGuard.Watch(connection, options.MaxFeatureBytes);
+            guard.RequireTables(connection, null);
             var tables = GeoPackageCatalog.FeatureTables(connection);
             if (tables.Count == 0)
             {
@@ -51,13 +55,20 @@ internal sealed class GeoPackageSource : FeatureSource
                       UploadFormatErrors.LayerNotFound,
                       $"The GeoPackage has no feature table '{options.Layer}'; it has {string.Join(", ", tables)}.");
             var others = tables.Where(t => t != table).Concat(zipOthers ?? []).ToList();
+            guard.RequireTables(connection, table);
+            guard.Progressed();
             var layer = GeoPackageCatalog.Describe(connection, table);
-            return new GeoPackageSource(connection, layer) { DeclaredCrs = layer.Crs, Layer = table, OtherLayers = others };
+            if (layer.Crs is { Length: var length } && length > options.MaxDeclaredCrsChars)
+            {
+                throw CrsLimit.TooLong("The GeoPackage's", options.MaxDeclaredCrsChars);
+            }
+
+            return new GeoPackageSource(connection, layer, guard) { DeclaredCrs = layer.Crs, Layer = table, OtherLayers = others };
         }
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw Invalid($"SQLite says: {e.Message}", e);
+            throw GeoPackageGuard.IsStopped(e) ? Stopped(e) : Invalid($"SQLite says: {e.Message}", e);
         }
         catch
         {
@@ -70,6 +81,7 @@ internal sealed class GeoPackageSource : FeatureSource
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {Quote(_layer.Table)}";
+        _guard.Progressed();
         await using var reader = await command.ExecuteReaderAsync(ct);
         int geometryOrdinal = reader.GetOrdinal(_layer.GeometryColumn);
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => (Name: reader.GetName(i), Declared: reader.GetDataTypeName(i).ToUpperInvariant())).ToArray();
@@ -77,6 +89,7 @@ internal sealed class GeoPackageSource : FeatureSource
         var index = 0;
         while (await reader.ReadAsync(ct))
         {
+            _guard.Progressed();
             var attributes = Text.NewAttributes();
             string? problem = null;
             for (var i = 0; i < columns.Length; i++)
@@ -94,7 +107,12 @@ internal sealed class GeoPackageSource : FeatureSource
     }
 
     protected override UploadFormatException? Translate(Exception exception, int featureIndex) =>
-        exception is SqliteException e ? Invalid($"reading feature {featureIndex} failed: {e.Message}", e) : base.Translate(exception, featureIndex);
+        exception is SqliteException e
+            ? GeoPackageGuard.IsStopped(e) ? Stopped(e) : Invalid($"reading feature {featureIndex} failed: {e.Message}", e)
+            : base.Translate(exception, featureIndex);
+
+    private static UploadFormatException Stopped(SqliteException e) =>
+        Invalid("SQLite worked on it for seconds without giving a row (a query the file makes it run, or damage), so it was stopped", e);
 
 
     private static (Geometry?, string?) ReadGeometry(SqliteDataReader reader, int ordinal, GeoPackageGeoReader geometries)
@@ -104,9 +122,15 @@ internal sealed class GeoPackageSource : FeatureSource
             return (null, "The feature has no geometry (null).");
         }
 
+        var blob = reader.GetFieldValue<byte[]>(ordinal);
+        if (WkbNesting.TooDeep(blob))
+        {
+            return (null, $"The geometry nests collections more than {WkbNesting.MaxDepth} deep; no geometry of land needs so many.");
+        }
+
         try
         {
-            return (geometries.Read(reader.GetFieldValue<byte[]>(ordinal)), null);
+            return (geometries.Read(blob), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace LandRelease.Intake.Kml;
 
@@ -22,19 +21,22 @@ internal sealed class KmlSource : FeatureSource
     };
 
     private readonly XmlReader _reader;
+    private readonly PlacemarkLimitStream _limit;
 
-    private KmlSource(XmlReader reader)
+    private KmlSource(XmlReader reader, PlacemarkLimitStream limit)
     {
         _reader = reader;
+        _limit = limit;
         Own(reader);
         DeclaredCrs = "EPSG:4326";
     }
 
     public override string Format => UploadFormats.Kml;
 
-    public static async Task<FeatureSource> OpenAsync(Stream stream, string? entryName, CancellationToken ct)
+    public static async Task<FeatureSource> OpenAsync(Stream stream, string? entryName, IntakeOptions options, CancellationToken ct)
     {
-        var reader = XmlReader.Create(stream, Settings);
+        var limit = new PlacemarkLimitStream(stream, options.MaxFeatureBytes);
+        var reader = XmlReader.Create(limit, Settings);
         try
         {
             await reader.MoveToContentAsync();
@@ -45,7 +47,7 @@ internal sealed class KmlSource : FeatureSource
                     $"The XML is not KML: its root element is <{reader.LocalName}>, not <kml>.");
             }
 
-            return new KmlSource(reader) { Layer = entryName };
+            return new KmlSource(reader, limit) { Layer = entryName };
         }
         catch (XmlException e)
         {
@@ -68,8 +70,11 @@ internal sealed class KmlSource : FeatureSource
             onNextNode = false;
             if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "Placemark")
             {
-                var placemark = (XElement)await XNode.ReadFromAsync(_reader, ct);
-                // ReadFrom leaves the reader on the node after the placemark, which may be the next placemark.
+                ct.ThrowIfCancellationRequested();
+                _limit.Start(index);
+                var placemark = await PlacemarkBuilder.ReadAsync(_reader, index);
+                _limit.Stop();
+                // The builder leaves the reader on the node after the placemark, which may be the next placemark.
                 onNextNode = true;
                 yield return KmlPlacemark.Read(placemark, index++);
             }

@@ -35,7 +35,7 @@ internal sealed class ShapefileSource : FeatureSource
 
     public override string Format => UploadFormats.Shapefile;
 
-    public static ShapefileSource Open(IReadOnlyDictionary<string, string> parts, string name, IReadOnlyList<string> others)
+    public static ShapefileSource Open(IReadOnlyDictionary<string, string> parts, string name, IReadOnlyList<string> others, IntakeOptions options)
     {
         int records;
         using (var dbf = DbfTable.Open(parts[".dbf"], null))
@@ -51,13 +51,20 @@ internal sealed class ShapefileSource : FeatureSource
                 $"The shapefile '{name}' holds {ShapeTypeName(shapeType)} shapes; land is uploaded as polygons (or points).");
         }
 
-        string? prj = parts.TryGetValue(".prj", out var prjPath) ? File.ReadAllText(prjPath).Trim() : null;
+        string? prj = parts.TryGetValue(".prj", out var prjPath) ? ReadPrj(prjPath, name, options.MaxDeclaredCrsChars) : null;
         return new ShapefileSource(parts, shapeType, declared)
         {
             DeclaredCrs = string.IsNullOrEmpty(prj) ? null : prj,
             Layer = name,
             OtherLayers = others,
         };
+    }
+
+    private static string ReadPrj(string path, string name, int maxChars)
+    {
+        // UTF-8 takes at most four bytes a character: a file of more bytes than four times the limit is too long unread.
+        string? text = new FileInfo(path).Length > 4L * maxChars ? null : File.ReadAllText(path).Trim();
+        return text is null || text.Length > maxChars ? throw CrsLimit.TooLong($"The shapefile's '{name}.prj'", maxChars) : text;
     }
 
     protected override async IAsyncEnumerable<SourceFeature> ReadFeaturesAsync([EnumeratorCancellation] CancellationToken ct)
