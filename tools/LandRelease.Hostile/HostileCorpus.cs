@@ -14,5 +14,6 @@ public static class HostileCorpus
         .. ShapeCases.Cases(),
         .. QueryCases.Cases(),
         .. UploadCases.Cases(),
+        .. UploadFileCases.Cases(),
     ];
 }
