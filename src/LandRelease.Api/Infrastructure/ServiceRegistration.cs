@@ -23,6 +23,7 @@ internal static class ServiceRegistration
         services.AddLandReleaseData(connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CountryBoundaries>();
+        services.AddSingleton<Data.Countries.CountryOutlines>();
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
         services.AddScoped<SampleLoader>();
