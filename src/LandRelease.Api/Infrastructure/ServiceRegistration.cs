@@ -36,6 +36,7 @@ internal static class ServiceRegistration
         services.AddSingleton<Data.Reports.ReportRefresher>();
         services.AddSingleton<Data.Reports.ReportReader>();
         services.AddSingleton<Data.Reports.RegionalReader>();
+        services.AddSingleton<Reports.Html.HtmlDocuments>();
         services.AddSingleton<Reports.Pipeline.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
         services.Configure<ActivityOptions>(builder.Configuration.GetSection(ActivityOptions.Section));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LandRelease.Api.Infrastructure;
+using LandRelease.Api.Reports.Html;
 using LandRelease.Data.Reports;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,8 @@ namespace LandRelease.Api.Reports;
 internal static class RegionalReport
 {
     public static async Task<Results<Ok<RegionalResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
-        string? year, string? format, HttpContext http, RegionalReader regional, TimeProvider clock, CancellationToken ct)
+        string? year, string? format, HttpContext http, RegionalReader regional, HtmlDocuments documents, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var (period, violations) = ReportPeriod.Read(year ?? clock.Today().Year.ToString(CultureInfo.InvariantCulture), null, null,
@@ -31,7 +33,8 @@ internal static class RegionalReport
         return chosen!.Value switch
         {
             ReportFormat.Csv => TypedResults.Content(Csv(figures), ReportFormats.Csv),
-            ReportFormat.Html => ReportEndpoints.Html(http, RegionalHtml.Page(figures)),
+            ReportFormat.Html => ReportEndpoints.Html(http,
+                await documents.RenderAsync<RegionalReportDocument>(new Dictionary<string, object?> { ["Figures"] = figures })),
             _ => TypedResults.Ok(RegionalResponse.From(figures)),
         };
     }

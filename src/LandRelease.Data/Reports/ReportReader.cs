@@ -50,6 +50,13 @@ public sealed class ReportReader(ReportDataSource reportSource, ReportRefresher 
             return (report, await ReportCoverage.FirstYearAsync(connection, countryCode, ct));
         }, ct);
 
+    /// <summary>The first year the country recorded anything (null: never), so a page can say "no data reported".</summary>
+    public async Task<int?> ReportedSinceAsync(string countryCode, CancellationToken ct)
+    {
+        await using var connection = await reportSource.Source.OpenConnectionAsync(ct);
+        return await ReportCoverage.FirstYearAsync(connection, countryCode, ct);
+    }
+
     /// <summary>A treaty table of a calendar year: the year's figures and the areas holding <paramref name="contamination"/>.</summary>
     public Task<StoredReport> TreatyAsync(string countryCode, string kind, string contamination, int year, DateOnly today,
         CancellationToken ct) =>
