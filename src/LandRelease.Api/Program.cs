@@ -13,6 +13,7 @@ using LandRelease.Api.Reports;
 using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Api.Traverses;
 using LandRelease.Api.Uploads;
+using LandRelease.Web;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,10 +38,12 @@ if (args.Contains("rebuild-reports"))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseLandReleasePages();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 // Anonymous: the health probe and the API's documentation (which holds no data).
 app.MapHealthChecks("/health").AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);
@@ -60,6 +63,7 @@ app.MapAudit();
 app.MapUploads();
 app.MapTraverses();
 app.MapReports();
+app.MapLandReleaseWeb();
 
 await DatabaseSetup.PrepareAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);

@@ -8,6 +8,7 @@ using LandRelease.Api.Samples;
 using LandRelease.Api.Uploads;
 using LandRelease.Data;
 using LandRelease.Data.HazardAreas;
+using LandRelease.Web;
 
 namespace LandRelease.Api.Infrastructure;
 
@@ -54,6 +55,9 @@ internal static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
+        services.AddLandReleaseWeb(builder.Configuration);
+        // The pages' files from their build output in every environment (published output has them in wwwroot).
+        builder.WebHost.UseStaticWebAssets();
         services.AddLandReleaseRateLimits(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes);
         services.AddLandReleaseJobs(builder.Configuration, connectionString);
