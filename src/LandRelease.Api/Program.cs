@@ -14,6 +14,7 @@ using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Api.Traverses;
 using LandRelease.Api.Uploads;
 using LandRelease.Web;
+using LandRelease.Web.Reports;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -64,6 +65,7 @@ app.MapUploads();
 app.MapTraverses();
 app.MapReports();
 app.MapLandReleaseWeb();
+app.MapReportPages();
 
 await DatabaseSetup.PrepareAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);

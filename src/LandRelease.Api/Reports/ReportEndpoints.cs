@@ -8,6 +8,8 @@ using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ReportView = LandRelease.Web.Reports.ReportView;
+using ReportAccess = LandRelease.Web.Reports.ReportAccess;
 
 namespace LandRelease.Api.Reports;
 

@@ -3,8 +3,8 @@
 import { blankMap, markDrawn, markFailed, pageData } from './map-base.js';
 
 const container = document.getElementById('country-map');
-const data = pageData('country-map-data');
-if (container && data) {
+const data = pageData(container);
+if (data) {
   draw(container, data).catch(error => markFailed(container, error));
 }
 

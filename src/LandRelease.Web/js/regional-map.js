@@ -3,8 +3,8 @@
 import { blankMap, label, markDrawn, markFailed, noData, pageData } from './map-base.js';
 
 const container = document.getElementById('regional-map');
-const data = pageData('regional-map-data');
-if (container && data) {
+const data = pageData(container);
+if (data) {
   draw(container, data).catch(error => markFailed(container, error));
 }
 
@@ -35,8 +35,8 @@ async function draw(container, data) {
       paint: { 'line-color': '#1b2a3a', 'line-width': 2.5 } });
     for (const feature of outlines.features) {
       const state = data.countries[feature.properties.code];
-      if (state?.labelAt) {
-        label(map, state.labelAt, `${state.name} · ${state.short}`, state.reported ? '' : 'no-data');
+      if (state) {
+        label(map, feature.properties.labelAt, `${state.name} · ${state.short}`, state.reported ? '' : 'no-data');
       }
     }
 
