@@ -11,6 +11,7 @@ using LandRelease.Api.Releases;
 using LandRelease.Api.Releases.Certificates;
 using LandRelease.Api.Reports;
 using LandRelease.Api.Reports.Pipeline;
+using LandRelease.Api.Samples;
 using LandRelease.Api.Traverses;
 using LandRelease.Api.Uploads;
 using LandRelease.Web;
@@ -29,6 +30,11 @@ if (args.Contains("migrate"))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
     return 0;
+}
+
+if (args is ["user", .. var userArgs])
+{
+    return await UserCommand.RunAsync(app.Services, userArgs);
 }
 
 if (args.Contains("rebuild-reports"))
@@ -66,6 +72,7 @@ app.MapReports();
 app.MapLandReleaseWeb();
 
 await DatabaseSetup.PrepareAsync(app);
+await DemoAccounts.EnsureAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);
 if (app.Configuration.GetValue("Hangfire:Server:Enabled", true))
 {
