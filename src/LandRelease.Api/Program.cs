@@ -11,6 +11,7 @@ using LandRelease.Api.Releases;
 using LandRelease.Api.Releases.Certificates;
 using LandRelease.Api.Reports;
 using LandRelease.Api.Reports.Pipeline;
+using LandRelease.Api.Samples;
 using LandRelease.Api.Traverses;
 using LandRelease.Api.Uploads;
 using LandRelease.Web;
@@ -30,6 +31,11 @@ if (args.Contains("migrate"))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
     return 0;
+}
+
+if (args is ["user", .. var userArgs])
+{
+    return await UserCommand.RunAsync(app.Services, userArgs);
 }
 
 if (args.Contains("rebuild-reports"))
@@ -68,6 +74,7 @@ app.MapLandReleaseWeb();
 app.MapReportPages();
 
 await DatabaseSetup.PrepareAsync(app);
+await DemoAccounts.EnsureAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);
 if (app.Configuration.GetValue("Hangfire:Server:Enabled", true))
 {

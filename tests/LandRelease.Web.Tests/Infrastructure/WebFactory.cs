@@ -65,6 +65,16 @@ public class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(account is not null, string.Join("; ", errors));
     }
 
+    public async Task DisableAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.Account>>();
+        var account = await users.FindByNameAsync(name) ?? throw new InvalidOperationException($"No account {name}.");
+        var errors = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().UpdateAsync(account,
+            new AccountInput(name, account.Role, account.Countries, account.Organisation, account.DisplayName, account.Position), disabled: true, CancellationToken.None);
+        Assert.Empty(errors);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<LandReleaseDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
