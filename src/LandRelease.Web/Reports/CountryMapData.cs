@@ -18,7 +18,7 @@ public static class CountryMapData
         code,
         grid = new { west = map.West, south = map.South, cellDegrees = map.CellDegrees },
         layers = view == ReportView.Full
-            ? new[] { Layer("released", map.Released, ReleasedColors), Layer("remaining", map.Remaining, RemainingColors) }
+            ? new[] { Layer("remaining", map.Remaining, RemainingColors), Layer("released", map.Released, ReleasedColors) }
             : [Layer("released", map.Released, ReleasedColors)],
     });
 

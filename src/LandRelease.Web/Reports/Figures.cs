@@ -16,7 +16,7 @@ public static class Figures
     /// <summary>An area in the unit that keeps it short: km² from 1 km², ha from 1 ha, else m².</summary>
     public static string Area(double sqm) => sqm switch
     {
-        >= 1_000_000 => (sqm / 1_000_000).ToString(sqm >= 100_000_000 ? "#,0" : "#,0.0#", Invariant) + " km²",
+        >= 1_000_000 => (sqm / 1_000_000).ToString(sqm >= 100_000_000 ? "#,0" : "#,0.##", Invariant) + " km²",
         >= 10_000 => (sqm / 10_000).ToString("#,0.#", Invariant) + " ha",
         _ => Sqm(sqm) + " m²",
     };

@@ -18,8 +18,8 @@ public static class RegionalTable
 
     public static readonly IReadOnlyList<Column> Columns =
     [
-        new("Remaining SHA (m²)", "remaining.sha.areaSqm", v => v["remaining.sha.areaSqm"], true),
-        new("Remaining CHA (m²)", "remaining.cha.areaSqm", v => v["remaining.cha.areaSqm"], true),
+        new("SHA remaining (m²)", "remaining.sha.areaSqm", v => v["remaining.sha.areaSqm"], true),
+        new("CHA remaining (m²)", "remaining.cha.areaSqm", v => v["remaining.cha.areaSqm"], true),
         new("Cancelled (m²)", "released.cancelledSqm", v => v["released.cancelledSqm"], true),
         new("Reduced (m²)", "released.reducedSqm", v => v["released.reducedSqm"], true),
         new("Cleared (m²)", "released.clearedSqm", v => v["released.clearedSqm"], true),
@@ -30,6 +30,6 @@ public static class RegionalTable
     public static IReadOnlyList<RegionalRow> Rows(RegionalFigures figures) =>
     [
         .. figures.Countries.Select(c => new RegionalRow(c.Code, c.Name, false, c.Values)),
-        new("ASEAN", $"ASEAN total ({figures.Total.CountriesReporting} of {figures.Countries.Count} reporting)", true, figures.Total.Values),
+        new("ASEAN", "ASEAN total", true, figures.Total.Values),
     ];
 }

@@ -35,8 +35,9 @@ async function draw(container, data) {
       paint: { 'line-color': '#1b2a3a', 'line-width': 2.5 } });
     for (const feature of outlines.features) {
       const state = data.countries[feature.properties.code];
-      if (state) {
-        label(map, feature.properties.labelAt, `${state.name} · ${state.short}`, state.reported ? '' : 'no-data');
+      // Only the states that reported carry a label: the hatching and the legend say "no data" for the others.
+      if (state?.reported) {
+        label(map, feature.properties.labelAt, `${state.name} · ${state.short}`);
       }
     }
 

@@ -23,7 +23,7 @@ public sealed class CountryPageTests(Chromium chromium, SamplesWebFactory web) :
     }
 
     [Theory]
-    [InlineData("/countries/XYZ", 404, "No such country")]
+    [InlineData("/countries/XYZ", 404, "Page not found")]
     [InlineData("/countries/KHM?to=abc", 400, "That year cannot be shown")]
     [InlineData("/countries/KHM?from=2024&to=2020", 400, "That period cannot be shown")]
     [InlineData("/regional?year=3000", 400, "That year cannot be shown")]

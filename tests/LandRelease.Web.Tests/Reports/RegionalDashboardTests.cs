@@ -66,7 +66,7 @@ public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory 
 
         var csv = await File.ReadAllLinesAsync(await Dashboard.DownloadAsync(browser.Page, "#download-csv"), TestContext.Current.CancellationToken);
         Assert.Equal(12, csv.Length);
-        Assert.StartsWith("Year,Code,State,Reported,Remaining SHA (m²)", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("Year,Code,State,Reported,SHA remaining (m²)", csv[0], StringComparison.Ordinal);
         var cambodia = csv.Single(l => l.Contains(",KHM,", StringComparison.Ordinal)).Split(',');
         Assert.Equal(Dashboard.Figure(khm, "remaining.cha.areaSqm"), double.Parse(cambodia[5], CultureInfo.InvariantCulture));
         Assert.Contains(csv, l => l.StartsWith($"{Year},BRN,Brunei,{Figures.NoData},,", StringComparison.Ordinal));
@@ -78,7 +78,7 @@ public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory 
         Assert.Equal(["BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "ASEAN"], rows.Select(r => (string)r["Code"]!).ToArray());
         var khmRow = rows.Single(r => (string)r["Code"]! == "KHM");
         Assert.Equal(Dashboard.Figure(khm, "released.clearedSqm"), Convert.ToDouble(khmRow["Cleared (m²)"], CultureInfo.InvariantCulture));
-        Assert.Null(rows.Single(r => (string)r["Code"]! == "BRN")["Remaining CHA (m²)"]);
+        Assert.Null(rows.Single(r => (string)r["Code"]! == "BRN")["CHA remaining (m²)"]);
         Assert.NotEmpty(MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Trend"));
     }
 
