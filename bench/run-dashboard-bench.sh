@@ -3,7 +3,7 @@
 # and the figures filled, in Debian's Chromium (playwright-core from npm, no browser download), signed in as a regional
 # viewer. On the samples (a database of its own, recreated) and, when it exists, on the 1M-decision reporting benchmark
 # database (landrelease_reports_bench, made by ./landrelease bench reports; migrated forward here, never recreated).
-# BENCH_RUNS (default 10) timed loads after one untimed; BENCH_YEAR (default 2024).
+# BENCH_RUNS (default 10) timed loads after one untimed; BENCH_YEAR (default 2024); BENCH_LARGE=no skips the large database.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,7 +28,7 @@ PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 # Runs the API's command line (migrate, user add) or, with serve, the host, on database $1.
 api() {
   local db=$1; shift
-  (cd "$API_DIR" && env ConnectionStrings__LandRelease="Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$PGUSER;Password=$PGPASSWORD" \
+  (cd "$API_DIR" && exec env ConnectionStrings__LandRelease="Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$PGUSER;Password=$PGPASSWORD" \
     ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning Hangfire__Server__Enabled=false \
     Auth__SignIn__AllowHttpCookies=true "$@")
 }
@@ -62,11 +62,11 @@ psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB 
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $BENCH_DB"
 measure "$BENCH_DB" samples Samples__LoadFrom="$ROOT/samples"
 LARGE=no
-if [ "$(psql -X -qAt -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$LARGE_DB'")" = 1 ]; then
+if [ "${BENCH_LARGE:-auto}" != no ] && [ "$(psql -X -qAt -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$LARGE_DB'")" = 1 ]; then
   LARGE=$(psql -X -qAt -d "$LARGE_DB" -c "SELECT format('%s decisions over %s areas', count(*), count(DISTINCT hazard_area_id)) FROM release_decisions")
   measure "$LARGE_DB" large
 else
-  log "no $LARGE_DB: run ./landrelease bench reports first to measure the 1M-decision database"
+  log "large database skipped (BENCH_LARGE=no) or absent: ./landrelease bench reports builds $LARGE_DB"
 fi
 
 cat >"$RESULTS" <<REPORT
