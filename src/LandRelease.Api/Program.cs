@@ -11,8 +11,11 @@ using LandRelease.Api.Releases;
 using LandRelease.Api.Releases.Certificates;
 using LandRelease.Api.Reports;
 using LandRelease.Api.Reports.Pipeline;
+using LandRelease.Api.Samples;
 using LandRelease.Api.Traverses;
 using LandRelease.Api.Uploads;
+using LandRelease.Web;
+using LandRelease.Web.Reports;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +33,11 @@ if (args.Contains("migrate"))
     return 0;
 }
 
+if (args is ["user", .. var userArgs])
+{
+    return await UserCommand.RunAsync(app.Services, userArgs);
+}
+
 if (args.Contains("rebuild-reports"))
 {
     return await ReportCommands.RebuildAsync(app.Services);
@@ -38,10 +46,12 @@ if (args.Contains("rebuild-reports"))
 app.UseExceptionHandler();
 app.UseRequestLineLimits();
 app.UseStatusCodePages();
+app.UseLandReleasePages();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseStorableRequestText();
 
 // Anonymous: the health probe and the API's documentation (which holds no data).
@@ -62,8 +72,11 @@ app.MapAudit();
 app.MapUploads();
 app.MapTraverses();
 app.MapReports();
+app.MapLandReleaseWeb();
+app.MapReportPages();
 
 await DatabaseSetup.PrepareAsync(app);
+await DemoAccounts.EnsureAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);
 if (app.Configuration.GetValue("Hangfire:Server:Enabled", true))
 {

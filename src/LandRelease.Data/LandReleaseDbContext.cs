@@ -1,3 +1,4 @@
+using LandRelease.Data.Accounts;
 using LandRelease.Data.HazardAreas;
 using LandRelease.Data.Reports;
 using LandRelease.Data.Uploads;
@@ -8,11 +9,14 @@ using LandRelease.Domain.HazardAreas;
 using LandRelease.Domain.Organisations;
 using LandRelease.Domain.Releases;
 using LandRelease.Domain.Uploads;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Data;
 
-public sealed class LandReleaseDbContext(DbContextOptions<LandReleaseDbContext> options) : DbContext(options)
+/// <summary>The register and the accounts people sign in with (Identity's user tables, no role tables: one role per account).</summary>
+public sealed class LandReleaseDbContext(DbContextOptions<LandReleaseDbContext> options)
+    : IdentityUserContext<Account, Guid>(options)
 {
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -33,10 +37,13 @@ public sealed class LandReleaseDbContext(DbContextOptions<LandReleaseDbContext> 
     public DbSet<ReportCredit> ReportCredits => Set<ReportCredit>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<ReportDifference> ReportDifferences => Set<ReportDifference>();
+    public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("postgis");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LandReleaseDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("postgis");
+        builder.ApplyConfigurationsFromAssembly(typeof(LandReleaseDbContext).Assembly);
+        AccountConfiguration.Configure(builder);
     }
 }

@@ -1,3 +1,4 @@
+using LandRelease.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -15,7 +16,9 @@ internal static class AuthSetup
                 "Auth:DevelopmentSigningKey is set in Production. Configure Auth:Authority (your OpenID Connect provider) instead.");
         }
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        // Bearer JWTs as before; the default scheme picks them, a personal token or the sign-in cookie per request.
+        var auth = services.AddAuthentication(SignInSchemes.Default);
+        auth.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt =>
         {
             // Keep claim names as issued ("role", "country", "org") rather than mapped to long URIs.
             jwt.MapInboundClaims = false;
@@ -37,6 +40,7 @@ internal static class AuthSetup
                 jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.Key(options.DevelopmentSigningKey);
             }
         });
+        auth.AddLandReleaseSignIn(configuration, environment);
         services.AddAuthorization(Policies.Add);
         return services;
     }

@@ -1,3 +1,5 @@
+using LandRelease.Web;
+
 namespace LandRelease.Api.Access;
 
 /// <summary>Headers that stop browsers from sniffing, framing or leaking API responses.</summary>
@@ -9,9 +11,14 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        // The documentation UI and the job dashboard are pages with scripts; everything else is data.
+        // The documentation UI and the job dashboard are pages with scripts of their own; the site's pages
+        // load from this host only; everything else is data.
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/hangfire"))
+        if (WebPaths.IsPage(path))
+        {
+            headers.ContentSecurityPolicy = context.RequestServices.GetRequiredService<PageSecurityHeaders>().ContentSecurityPolicy;
+        }
+        else if (!path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/hangfire"))
         {
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         }

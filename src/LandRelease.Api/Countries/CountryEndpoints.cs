@@ -1,6 +1,7 @@
 using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
+using LandRelease.Data.Countries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -23,6 +24,7 @@ internal static class CountryEndpoints
         // Reference data: boundaries are public knowledge, but the API is for its users.
         var group = routes.MapGroup("/api/countries").WithTags("Countries").RequireAuthorization(Policies.AnyUser);
         group.MapGet("/", List);
+        group.MapGet("/outlines", Outlines);
         group.MapGet("/{code}", Get);
         return routes;
     }
@@ -30,6 +32,14 @@ internal static class CountryEndpoints
     public static async Task<Ok<CountryResponse[]>> List(LandReleaseDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Countries.AsNoTracking().OrderBy(c => c.Code)
             .Select(c => new CountryResponse(c.Code, c.Name, c.IsoNumeric)).ToArrayAsync(ct));
+
+    /// <summary>The ten boundaries simplified for a map, as one FeatureCollection (properties code and name).</summary>
+    public static async Task<GeoJsonResult<CountryOutlineCollection>> Outlines(CountryOutlines outlines, HttpContext http,
+        CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return new GeoJsonResult<CountryOutlineCollection>(await outlines.GeoJsonAsync(ct));
+    }
 
     /// <summary>The country with its boundary as a GeoJSON Feature.</summary>
     public static async Task<Results<GeoJsonResult<CountryFeature>, ProblemHttpResult>> Get(
@@ -46,3 +56,5 @@ internal static class CountryEndpoints
 public sealed record CountryResponse(string Code, string Name, string IsoNumeric);
 
 public sealed record CountryFeature(string Type, string Id, double[] Bbox, System.Text.Json.JsonElement Geometry, CountryResponse Properties);
+
+public sealed record CountryOutlineCollection(string Type, System.Text.Json.JsonElement[] Features);

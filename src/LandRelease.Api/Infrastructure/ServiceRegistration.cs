@@ -8,6 +8,7 @@ using LandRelease.Api.Samples;
 using LandRelease.Api.Uploads;
 using LandRelease.Data;
 using LandRelease.Data.HazardAreas;
+using LandRelease.Web;
 
 namespace LandRelease.Api.Infrastructure;
 
@@ -23,6 +24,7 @@ internal static class ServiceRegistration
         services.AddLandReleaseData(connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CountryBoundaries>();
+        services.AddSingleton<Data.Countries.CountryOutlines>();
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
         services.AddScoped<SampleLoader>();
@@ -34,6 +36,8 @@ internal static class ServiceRegistration
         services.AddScoped<ActivityDecisions>();
         services.AddSingleton<Data.Reports.ReportRefresher>();
         services.AddSingleton<Data.Reports.ReportReader>();
+        services.AddSingleton<Data.Reports.RegionalReader>();
+        services.AddSingleton<Reports.Html.HtmlDocuments>();
         services.AddSingleton<Reports.Pipeline.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
         services.Configure<ActivityOptions>(builder.Configuration.GetSection(ActivityOptions.Section));
@@ -52,6 +56,9 @@ internal static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
+        services.AddLandReleaseWeb(builder.Configuration);
+        // The pages' files from their build output in every environment (published output has them in wwwroot).
+        builder.WebHost.UseStaticWebAssets();
         services.AddLandReleaseRateLimits(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

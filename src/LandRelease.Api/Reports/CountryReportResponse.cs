@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LandRelease.Data.Reports;
+using ReportView = LandRelease.Web.Reports.ReportView;
 
 namespace LandRelease.Api.Reports;
 

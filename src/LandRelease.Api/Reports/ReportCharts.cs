@@ -5,7 +5,7 @@ using System.Text;
 namespace LandRelease.Api.Reports;
 
 /// <summary>A series of a bar chart: its label, its CSS class and one value per category.</summary>
-internal sealed record ChartSeries(string Label, string CssClass, double[] Values);
+public sealed record ChartSeries(string Label, string CssClass, double[] Values);
 
 /// <summary>Small inline SVG bar charts (no script, no external file): stacked bars, one per category.</summary>
 internal static class ReportCharts

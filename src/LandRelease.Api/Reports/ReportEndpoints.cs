@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
+using LandRelease.Api.Reports.Html;
 using LandRelease.Data;
 using LandRelease.Data.Reports;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ReportView = LandRelease.Web.Reports.ReportView;
+using ReportAccess = LandRelease.Web.Reports.ReportAccess;
 
 namespace LandRelease.Api.Reports;
 
@@ -35,7 +38,8 @@ internal static class ReportEndpoints
     /// </summary>
     public static async Task<Results<Ok<CountryReportResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Country(
         string code, string? from, string? to, string? asAt, string? year, string? format, HttpContext http, ReportReader reports,
-        LandReleaseDbContext db, NpgsqlDataSource dataSource, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        LandReleaseDbContext db, NpgsqlDataSource dataSource, HtmlDocuments documents, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken ct)
     {
         var (country, view, failure) = await AccessAsync(code, db, user, ct);
         if (failure is not null)
@@ -59,8 +63,11 @@ internal static class ReportEndpoints
         return reportFormat switch
         {
             ReportFormat.Csv => TypedResults.Content(ReportCsv.Country(stored, country.Name), ReportFormats.Csv),
-            ReportFormat.Html => Html(http, ReportHtml.Country(response, stored,
-                response.Map is { } map ? await OutlineAsync(dataSource, country.Code, map.CellDegrees / 3, ct) : null)),
+            ReportFormat.Html => Html(http, await documents.RenderAsync<CountryReportDocument>(new Dictionary<string, object?>
+            {
+                ["Report"] = response, ["Stored"] = stored,
+                ["OutlinePath"] = response.Map is { } map ? await OutlineAsync(dataSource, country.Code, map.CellDegrees / 3, ct) : null,
+            })),
             _ => TypedResults.Ok(response),
         };
     }

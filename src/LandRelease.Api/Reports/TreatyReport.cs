@@ -6,6 +6,7 @@ using LandRelease.Data.Reports;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static LandRelease.Api.Reports.ReportCharts;
+using ReportView = LandRelease.Web.Reports.ReportView;
 
 namespace LandRelease.Api.Reports;
 

@@ -19,7 +19,7 @@ internal sealed class HazardAreaIntake(NpgsqlDataSource dataSource, Microsoft.Ex
     private UploadOptions Options => uploadOptions.Value;
 
     public async Task<int> StageAsync(Guid uploadId, FeatureSource source, HazardAreaFeatureChecker checker,
-        UploadParameters parameters, Access.UserScope user, CancellationToken ct)
+        UploadParameters parameters, UserScope user, CancellationToken ct)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = new List<SourceFeature>(Options.BatchSize);
@@ -54,7 +54,7 @@ internal sealed class HazardAreaIntake(NpgsqlDataSource dataSource, Microsoft.Ex
     }
 
     private async Task<int> StageBatchAsync(List<SourceFeature> batch, HazardAreaStaging staging, Guid uploadId,
-        HazardAreaFeatureChecker checker, UploadParameters parameters, Access.UserScope user, Dictionary<string, int> seen,
+        HazardAreaFeatureChecker checker, UploadParameters parameters, UserScope user, Dictionary<string, int> seen,
         CancellationToken ct)
     {
         if (batch.Count == 0)

@@ -18,20 +18,44 @@ public sealed class ReportReader(ReportDataSource reportSource, ReportRefresher 
 
     public Task<StoredReport> CountryAsync(string countryCode, DateOnly from, DateOnly to, DateOnly? asAt, DateOnly today,
         CancellationToken ct) =>
+        ConsistentAsync(countryCode, today, (connection, version, recomputedFromYear) =>
+            CountryAsync(connection, countryCode, from, to, asAt, today, version, recomputedFromYear, ct), ct);
+
+    private static async Task<StoredReport> CountryAsync(NpgsqlConnection connection, string countryCode, DateOnly from, DateOnly to,
+        DateOnly? asAt, DateOnly today, long version, int? recomputedFromYear, CancellationToken ct)
+    {
+        // A YEAR snapshot was read as stored unless this request's own refresh recomputed that year.
+        var stored = recomputedFromYear is not { } recomputed || from.Year < recomputed;
+        if (asAt is null && from == new DateOnly(from.Year, 1, 1) && to == new DateOnly(from.Year, 12, 31)
+            && await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Year, from, to, null, version, stored, ct) is { } year)
+        {
+            var trend = await ReportSnapshots.TrendAsync(connection, countryCode, from.Year - TrendYears + 1, from.Year, version, ct);
+            return year with { Document = new ReportDocument { Values = year.Document.Values, Map = year.Document.Map, Trend = trend } };
+        }
+
+        return await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Period, from, to, asAt, version, true, ct)
+            ?? await ComputePeriodAsync(connection, countryCode, from, to, asAt, today, version, ct);
+    }
+
+    /// <summary>
+    /// A calendar year of a country for the regional comparison: its figures with their trend, and the first year the
+    /// country reported anything, read in the same transaction so both reflect the same data version.
+    /// </summary>
+    public Task<(StoredReport Report, int? ReportedSince)> CountryYearAsync(string countryCode, int year, DateOnly today,
+        CancellationToken ct) =>
         ConsistentAsync(countryCode, today, async (connection, version, recomputedFromYear) =>
         {
-            // A YEAR snapshot was read as stored unless this request's own refresh recomputed that year.
-            var stored = recomputedFromYear is not { } recomputed || from.Year < recomputed;
-            if (asAt is null && from == new DateOnly(from.Year, 1, 1) && to == new DateOnly(from.Year, 12, 31)
-                && await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Year, from, to, null, version, stored, ct) is { } year)
-            {
-                var trend = await ReportSnapshots.TrendAsync(connection, countryCode, from.Year - TrendYears + 1, from.Year, version, ct);
-                return year with { Document = new ReportDocument { Values = year.Document.Values, Map = year.Document.Map, Trend = trend } };
-            }
-
-            return await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Period, from, to, asAt, version, true, ct)
-                ?? await ComputePeriodAsync(connection, countryCode, from, to, asAt, today, version, ct);
+            var bucket = ReportYears.Bucket(year);
+            var report = await CountryAsync(connection, countryCode, bucket.From, bucket.To, null, today, version, recomputedFromYear, ct);
+            return (report, await ReportCoverage.FirstYearAsync(connection, countryCode, ct));
         }, ct);
+
+    /// <summary>The first year the country recorded anything (null: never), so a page can say "no data reported".</summary>
+    public async Task<int?> ReportedSinceAsync(string countryCode, CancellationToken ct)
+    {
+        await using var connection = await reportSource.Source.OpenConnectionAsync(ct);
+        return await ReportCoverage.FirstYearAsync(connection, countryCode, ct);
+    }
 
     /// <summary>A treaty table of a calendar year: the year's figures and the areas holding <paramref name="contamination"/>.</summary>
     public Task<StoredReport> TreatyAsync(string countryCode, string kind, string contamination, int year, DateOnly today,
@@ -78,8 +102,8 @@ public sealed class ReportReader(ReportDataSource reportSource, ReportRefresher 
     /// and read; after a few attempts the read goes ahead and its data version still says what it reflects. The read
     /// learns the first year this request's refreshes recomputed (null: none).
     /// </summary>
-    private async Task<StoredReport> ConsistentAsync(string countryCode, DateOnly today,
-        Func<NpgsqlConnection, long, int?, Task<StoredReport>> read, CancellationToken ct)
+    private async Task<T> ConsistentAsync<T>(string countryCode, DateOnly today,
+        Func<NpgsqlConnection, long, int?, Task<T>> read, CancellationToken ct)
     {
         int? recomputedFromYear = null;
         for (var attempt = 1; ; attempt++)

@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
         //                                              anon cmac halo  lao na-k na-l  reg admin
         ("GET /api/countries",                          [401, 200, 200, 200, 200, 200, 200, 200]),
         ("GET /api/countries/KHM",                      [401, 200, 200, 200, 200, 200, 200, 200]),
+        ("GET /api/countries/outlines",                 [401, 200, 200, 200, 200, 200, 200, 200]),
         ("GET /api/organisations",                      [401, 200, 200, 200, 200, 200, 200, 200]),
         ("GET /api/organisations/CMAC",                 [401, 200, 200, 200, 200, 200, 200, 200]),
         ("POST /api/organisations",                     [401, 403, 403, 403, 403, 403, 403, 201]),
@@ -145,7 +146,7 @@ public sealed class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<
         Assert.DoesNotContain(world.LaoArea.ToString(), body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(world.KhmActivity.ToString(), body, StringComparison.OrdinalIgnoreCase);
         // A country's boundary is public reference data, not the geometry of a hazardous area.
-        if (route != "GET /api/countries/KHM")
+        if (route is not "GET /api/countries/KHM" and not "GET /api/countries/outlines")
         {
             Assert.DoesNotContain("coordinates", body, StringComparison.Ordinal);
         }

@@ -40,6 +40,23 @@ public sealed class HealthAndCountryTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task ServesTheTenOutlinesSimplifiedForAMapInOneSmallCollection()
+    {
+        var response = await _client.GetAsync("/api/countries/outlines", TestContext.Current.CancellationToken);
+        var collection = await response.AssertJsonAsync(HttpStatusCode.OK);
+        var text = collection.GetRawText();
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var features = collection.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"],
+            features.Select(f => f.GetProperty("properties").GetProperty("code").GetString()).ToArray());
+        Assert.All(features, f => Assert.EndsWith("Polygon", f.GetProperty("geometry").GetProperty("type").GetString(), StringComparison.Ordinal));
+        // A quarter of the 1 MB source at most, and still the whole of Singapore (a small state must not vanish).
+        Assert.InRange(text.Length, 50_000, 400_000);
+        Assert.Contains(features, f => f.GetProperty("id").GetString() == "SGP" && f.GetProperty("geometry").GetRawText().Length > 50);
+    }
+
+    [Fact]
     public async Task AnUnknownCountryIsANotFoundProblem()
     {
         var response = await _client.GetAsync("/api/countries/XYZ", TestContext.Current.CancellationToken);

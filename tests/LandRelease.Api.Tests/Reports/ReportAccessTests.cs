@@ -73,7 +73,7 @@ public sealed class ReportAccessTests(AccessWorld world) : IClassFixture<AccessW
         var regional = await world.Client("regional-viewer").GetJsonAsync("/api/reports/regional?year=2024");
         var countries = regional.GetProperty("countries").EnumerateArray().ToList();
 
-        Assert.Equal(ApiFactory.AllCountries, countries.Select(c => c.GetProperty("code").GetString()).ToArray());
+        Assert.Equal(ApiFactory.AllCountries.Order(), countries.Select(c => c.GetProperty("code").GetString()).Order());
         var khm = countries.Single(c => c.GetProperty("code").GetString() == "KHM");
         Assert.True(khm.Figure("remaining.cha.count") >= 1);
         Assert.True(khm.TryGetProperty("released", out var released) && released.TryGetProperty("totalSqm", out _));

@@ -1,4 +1,4 @@
-namespace LandRelease.Api.Access;
+namespace LandRelease.Web.Access;
 
 /// <summary>The roles a token may carry (claim "role").</summary>
 public static class Roles

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace LandRelease.Api.Access;
+namespace LandRelease.Web.Access;
 
 /// <summary>
 /// Route-level policies: the role gate. Which country and organisation a user may touch is checked

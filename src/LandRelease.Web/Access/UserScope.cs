@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using LandRelease.Domain.Common;
 
-namespace LandRelease.Api.Access;
+namespace LandRelease.Web.Access;
 
 /// <summary>What the authenticated user may reach: roles, the countries of the token, the organisation they act for.</summary>
 public sealed class UserScope

@@ -1,9 +1,7 @@
-using LandRelease.Api.Access;
-
-namespace LandRelease.Api.Reports;
+namespace LandRelease.Web.Reports;
 
 /// <summary>How much of a country's report a user may see.</summary>
-internal enum ReportView
+public enum ReportView
 {
     /// <summary>Users of the country: every figure, and the map of land not yet released.</summary>
     Full,
@@ -12,7 +10,8 @@ internal enum ReportView
     Aggregates,
 }
 
-internal static class ReportAccess
+/// <summary>One rule for the API's reports and the pages.</summary>
+public static class ReportAccess
 {
     /// <summary>Null when the user may not read the country's reports at all (another country's national authority).</summary>
     public static ReportView? ViewOf(UserScope user, string countryCode) =>

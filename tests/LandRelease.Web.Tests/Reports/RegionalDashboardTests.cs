@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using LandRelease.Web.Reports;
+using LandRelease.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace LandRelease.Web.Tests.Reports;
+
+/// <summary>
+/// The regional dashboard in Chromium, signed in through the form: the map drawn from our own outlines, the figures
+/// the API serves, "no data reported" for the states without data, the total row, the downloads, and a click on a
+/// state leading to its page. The samples hold Cambodia only; 2024 has an approved clearance.
+/// </summary>
+public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory web) : IClassFixture<SamplesWebFactory>
+{
+    private const int Year = 2024;
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(1366, 768)]
+    public async Task TheMapIsDrawnAndTheFiguresAreTheApisWithNoDataShownApart(int width, int height)
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, web, width, height);
+        await browser.SignInAsync(WebFactory.Names.Regional);
+        await browser.GotoAsync($"/regional?year={Year}");
+        await Dashboard.WaitForMapAsync(browser.Page, "#regional-map", 10);
+        var api = await Dashboard.ApiAsync(browser.Page, $"/api/reports/regional?year={Year}");
+
+        foreach (var country in api.GetProperty("countries").EnumerateArray())
+        {
+            var row = browser.Page.Locator($"#states-table tr[data-code='{country.GetProperty("code").GetString()}']");
+            if (country.GetProperty("reported").GetBoolean())
+            {
+                Assert.Equal(Figures.Sqm(Dashboard.Figure(country, "remaining.cha.areaSqm")), await row.Locator("[data-figure='remaining.cha.areaSqm']").InnerTextAsync());
+                Assert.Equal(Figures.Sqm(Dashboard.Figure(country, "released.totalSqm")), await row.Locator("[data-figure='released.totalSqm']").InnerTextAsync());
+            }
+            else
+            {
+                Assert.Equal(Figures.NoData, (await row.Locator("td").InnerTextAsync()).Trim());
+            }
+        }
+
+        var total = api.GetProperty("total");
+        var totalRow = browser.Page.Locator("#states-table tr[data-code='ASEAN']");
+        Assert.Equal(Figures.Sqm(Dashboard.Figure(total, "remaining.sha.areaSqm")), await totalRow.Locator("[data-figure='remaining.sha.areaSqm']").InnerTextAsync());
+        Assert.Equal(Figures.Sqm(Dashboard.Figure(total, "released.clearedSqm")), await totalRow.Locator("[data-figure='released.clearedSqm']").InnerTextAsync());
+        Assert.Equal(Figures.Area(Dashboard.Figure(total, "remaining.cha.areaSqm")),
+            await browser.Page.Locator(".tile[data-figure='remaining.cha.areaSqm'] .tile-value").InnerTextAsync());
+        Assert.Equal("1 of 10", await browser.Page.Locator(".tile[data-figure='countriesReporting'] .tile-value").InnerTextAsync());
+        // States by name: Cambodia (KHM) second, after Brunei, before Indonesia.
+        Assert.Equal(["BRN", "KHM", "IDN"], (await browser.Page.Locator("#states-table tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)"))[..3]);
+
+        await browser.ScreenshotAsync($"{width}x{height}");
+        await browser.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task TheCsvAndXlsxHoldTheTableAsShown()
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, web);
+        await browser.SignInAsync(WebFactory.Names.Regional);
+        await browser.GotoAsync($"/regional?year={Year}");
+        var api = await Dashboard.ApiAsync(browser.Page, $"/api/reports/regional?year={Year}");
+        var khm = api.GetProperty("countries").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "KHM");
+
+        var csv = await File.ReadAllLinesAsync(await Dashboard.DownloadAsync(browser.Page, "#download-csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(12, csv.Length);
+        Assert.StartsWith("Year,Code,State,Reported,SHA remaining (m²)", csv[0], StringComparison.Ordinal);
+        var cambodia = csv.Single(l => l.Contains(",KHM,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(Dashboard.Figure(khm, "remaining.cha.areaSqm"), double.Parse(cambodia[5], CultureInfo.InvariantCulture));
+        Assert.Contains(csv, l => l.StartsWith($"{Year},BRN,Brunei,{Figures.NoData},,", StringComparison.Ordinal));
+        Assert.StartsWith($"{Year},ASEAN,", csv[^1], StringComparison.Ordinal);
+
+        var xlsx = await Dashboard.DownloadAsync(browser.Page, "#download-xlsx");
+        var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: $"ASEAN {Year}").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(11, rows.Count);
+        Assert.Equal(["BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "ASEAN"], rows.Select(r => (string)r["Code"]!).ToArray());
+        var khmRow = rows.Single(r => (string)r["Code"]! == "KHM");
+        Assert.Equal(Dashboard.Figure(khm, "released.clearedSqm"), Convert.ToDouble(khmRow["Cleared (m²)"], CultureInfo.InvariantCulture));
+        Assert.Null(rows.Single(r => (string)r["Code"]! == "BRN")["CHA remaining (m²)"]);
+        Assert.NotEmpty(MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Trend"));
+    }
+
+    [Fact]
+    public async Task ClickingAStateOnTheMapOpensItsPageAndNoGeometryReachesARegionalViewer()
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, web);
+        var bodies = new List<string>();
+        browser.Page.Response += async (_, response) =>
+        {
+            if (!response.Url.Contains("/api/countries/outlines", StringComparison.Ordinal) && response.Status == 200
+                && !response.Url.Contains("/_content/", StringComparison.Ordinal))
+            {
+                try { bodies.Add(await response.TextAsync()); } catch (PlaywrightException) { }
+            }
+        };
+        await browser.SignInAsync(WebFactory.Names.Regional);
+        await browser.GotoAsync($"/regional?year={Year}");
+        await Dashboard.WaitForMapAsync(browser.Page, "#regional-map", 10);
+
+        // Cambodia's label point, projected to the screen by the map itself.
+        var at = await browser.Page.Locator("#regional-map").EvaluateAsync<double[]>(
+            "c => { const p = c.landreleaseMap.project([105.1, 12.56]); return [p.x, p.y]; }");
+        await browser.Page.Locator("#regional-map canvas").ClickAsync(new() { Position = new() { X = (float)at[0], Y = (float)at[1] } });
+        await browser.Page.WaitForURLAsync("**/countries/KHM**");
+        await Dashboard.WaitForMapAsync(browser.Page, "#country-map", 0);
+        Assert.Contains("Cambodia", await browser.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await browser.Page.Locator("#aggregates-only").IsVisibleAsync());
+        await browser.ScreenshotAsync("country-aggregates");
+
+        Assert.NotEmpty(bodies);
+        Assert.All(bodies, body =>
+        {
+            Assert.DoesNotContain("\"coordinates\"", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("&quot;id&quot;:&quot;remaining&quot;", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("KHM-BTB-", body, StringComparison.Ordinal);
+        });
+    }
+}
