@@ -38,7 +38,20 @@ public static class WebSetup
             && WebPaths.IsPage(context.Request.Path))
         {
             response.ContentType = null;
-            await StatusPage(response.StatusCode).ExecuteAsync(context);
+            // Rendered as a GET, by a renderer of its own: as a POST the renderer would look for the refused form
+            // again, and the page that refused it may already have used this request's renderer.
+            context.Request.Method = HttpMethods.Get;
+            var services = context.RequestServices;
+            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            context.RequestServices = scope.ServiceProvider;
+            try
+            {
+                await StatusPage(response.StatusCode).ExecuteAsync(context);
+            }
+            finally
+            {
+                context.RequestServices = services;
+            }
         }
     });
 

@@ -52,6 +52,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A page the test expects to be answered 4xx (Chromium logs that as a console error).</summary>
+    public void ExpectFailure(string path) => _expectedFailures.Add(path);
+
     /// <summary>Opens a path and checks the status of the page's own response.</summary>
     public async Task<IResponse> GotoAsync(string path, int expectedStatus = 200)
     {
@@ -120,7 +123,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
         }
 
         // Chromium logs a page answered 4xx as a console error; a test that asked for that status expects it.
-        var location = message.Location is { Length: > 0 } l ? new Uri(l).PathAndQuery : "";
+        // Playwright gives the location as "url:line:column".
+        var location = message.Location is { Length: > 0 } l ? new Uri(LineAndColumn().Replace(l, "")).PathAndQuery : "";
         if (FailedToLoad().IsMatch(message.Text) && _expectedFailures.Contains(location))
         {
             return;
@@ -128,6 +132,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
         _problems.Add($"console error: {message.Text} ({message.Location})");
     }
+
+    [GeneratedRegex(":\\d+:\\d+$")]
+    private static partial Regex LineAndColumn();
 
     [GeneratedRegex("^Failed to load resource: the server responded with a status of [45]")]
     private static partial Regex FailedToLoad();
