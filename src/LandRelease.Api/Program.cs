@@ -49,7 +49,7 @@ app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
+app.UseLandReleaseAntiforgery();
 
 // Anonymous: the health probe and the API's documentation (which holds no data).
 app.MapHealthChecks("/health").AllowAnonymous().RequireRateLimiting(RequestLimits.AnonymousPolicy);

@@ -1,6 +1,7 @@
 using LandRelease.Web.Access;
 using LandRelease.Web.Accounts;
 using LandRelease.Web.Components;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,6 +54,21 @@ public static class WebSetup
                 context.RequestServices = services;
             }
         }
+    });
+
+    /// <summary>
+    /// Antiforgery for every form. A page form sent without a valid token stops here with a 400, before the page
+    /// runs, and <see cref="UseLandReleasePages"/> shows the 400 page.
+    /// </summary>
+    public static IApplicationBuilder UseLandReleaseAntiforgery(this IApplicationBuilder app) => app.UseAntiforgery().Use(async (context, next) =>
+    {
+        if (WebPaths.IsPage(context.Request.Path) && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await next();
     });
 
     public static IEndpointRouteBuilder MapLandReleaseWeb(this IEndpointRouteBuilder app)
