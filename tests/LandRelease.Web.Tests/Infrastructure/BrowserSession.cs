@@ -68,10 +68,13 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return response;
     }
 
-    /// <summary>Signs in through the form, as a person would, and waits for the page it leads to.</summary>
-    public async Task SignInAsync(string name, string password = WebFactory.Password)
+    /// <summary>
+    /// Signs in through the form, as a person would, and waits for the page it leads to: the role's start page,
+    /// or <paramref name="returnUrl"/> (the page asked for before signing in).
+    /// </summary>
+    public async Task SignInAsync(string name, string password = WebFactory.Password, string? returnUrl = null)
     {
-        await Page.GotoAsync("/signin");
+        await Page.GotoAsync(returnUrl is null ? "/signin" : $"/signin?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         await Page.GetByLabel("Name").FillAsync(name);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
