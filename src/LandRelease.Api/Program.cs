@@ -51,7 +51,7 @@ app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
+app.UseLandReleaseAntiforgery();
 app.UseStorableRequestText();
 
 // Anonymous: the health probe and the API's documentation (which holds no data).

@@ -1,6 +1,7 @@
 using LandRelease.Web.Access;
 using LandRelease.Web.Accounts;
 using LandRelease.Web.Components;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,8 +39,36 @@ public static class WebSetup
             && WebPaths.IsPage(context.Request.Path))
         {
             response.ContentType = null;
-            await StatusPage(response.StatusCode).ExecuteAsync(context);
+            // Rendered as a GET, by a renderer of its own: as a POST the renderer would look for the refused form
+            // again, and the page that refused it may already have used this request's renderer.
+            context.Request.Method = HttpMethods.Get;
+            var services = context.RequestServices;
+            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            context.RequestServices = scope.ServiceProvider;
+            try
+            {
+                await StatusPage(response.StatusCode).ExecuteAsync(context);
+            }
+            finally
+            {
+                context.RequestServices = services;
+            }
         }
+    });
+
+    /// <summary>
+    /// Antiforgery for every form. A page form sent without a valid token stops here with a 400, before the page
+    /// runs, and <see cref="UseLandReleasePages"/> shows the 400 page.
+    /// </summary>
+    public static IApplicationBuilder UseLandReleaseAntiforgery(this IApplicationBuilder app) => app.UseAntiforgery().Use(async (context, next) =>
+    {
+        if (WebPaths.IsPage(context.Request.Path) && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await next();
     });
 
     public static IEndpointRouteBuilder MapLandReleaseWeb(this IEndpointRouteBuilder app)

@@ -32,17 +32,26 @@ internal static class OidcSetup
             oidc.GetClaimsFromUserInfoEndpoint = true;
             // Claim names stay as the provider issues them; OidcOptions says which ones carry role, country and org.
             oidc.MapInboundClaims = false;
-            oidc.ClaimActions.MapAllExcept("nonce", "at_hash", "c_hash", "aud", "azp", "iss", "iat", "exp", "auth_time", "sid");
+            // From the user info as well as the ID token; an array (several countries) becomes one claim per value.
+            oidc.ClaimActions.MapUniqueJsonKey(options.NameClaim, options.NameClaim);
+            oidc.ClaimActions.MapUniqueJsonKey(options.DisplayNameClaim, options.DisplayNameClaim);
+            oidc.ClaimActions.MapJsonKey(options.RoleClaim, options.RoleClaim);
+            oidc.ClaimActions.MapJsonKey(options.CountryClaim, options.CountryClaim);
+            oidc.ClaimActions.MapUniqueJsonKey(options.OrganisationClaim, options.OrganisationClaim);
             oidc.Scope.Clear();
             foreach (var scope in options.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 oidc.Scope.Add(scope);
             }
 
+            // Over plain HTTP (Development, tests on loopback) a browser drops SameSite=None cookies, which must be
+            // Secure; the provider on the same host is the same site, so Lax still carries them back.
             if (allowHttpCookies)
             {
                 oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.NonceCookie.SameSite = SameSiteMode.Lax;
             }
         });
     }

@@ -99,13 +99,13 @@ public sealed class ImplausibleDateTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var area = await _client.NewAreaAsync("BRN", Cells("BRN", 0, 0, 1, 1), dateOfInformation: "2022-01-01");
         var decision = await _client.ReleasedAsync(area, "CLEARED", Cells("BRN", 0, 0, 0.5, 1), "2024-03-01");
-        await api.ScalarAsync<int>("""
+        await api.OwnerScalarAsync<int>("""
             ALTER TABLE hazard_area_versions DROP CONSTRAINT IF EXISTS ck_hazard_area_versions_date_of_information_plausible;
             ALTER TABLE release_decisions DROP CONSTRAINT IF EXISTS ck_release_decisions_date_of_information_plausible;
             SELECT 1
             """);
-        await api.ScalarAsync<int>("UPDATE hazard_area_versions SET date_of_information = '-infinity' WHERE hazard_area_id = $1 RETURNING 1", area);
-        await api.ScalarAsync<int>("UPDATE release_decisions SET date_of_information = '-infinity' WHERE id = $1 RETURNING 1", decision);
+        await api.OwnerScalarAsync<int>("UPDATE hazard_area_versions SET date_of_information = '-infinity' WHERE hazard_area_id = $1 RETURNING 1", area);
+        await api.OwnerScalarAsync<int>("UPDATE release_decisions SET date_of_information = '-infinity' WHERE id = $1 RETURNING 1", decision);
         var report = await _client.ReportAsync("BRN", "year=2024");
 
         Assert.Equal(0, report.Figure("released.totalSqm"));

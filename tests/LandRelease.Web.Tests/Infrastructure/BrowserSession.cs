@@ -52,6 +52,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A page the test expects to be answered 4xx (Chromium logs that as a console error).</summary>
+    public void ExpectFailure(string path) => _expectedFailures.Add(path);
+
     /// <summary>Opens a path and checks the status of the page's own response.</summary>
     public async Task<IResponse> GotoAsync(string path, int expectedStatus = 200)
     {
@@ -65,10 +68,13 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return response;
     }
 
-    /// <summary>Signs in through the form, as a person would, and waits for the page it leads to.</summary>
-    public async Task SignInAsync(string name, string password = WebFactory.Password)
+    /// <summary>
+    /// Signs in through the form, as a person would, and waits for the page it leads to: the role's start page,
+    /// or <paramref name="returnUrl"/> (the page asked for before signing in).
+    /// </summary>
+    public async Task SignInAsync(string name, string password = WebFactory.Password, string? returnUrl = null)
     {
-        await Page.GotoAsync("/signin");
+        await Page.GotoAsync(returnUrl is null ? "/signin" : $"/signin?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         await Page.GetByLabel("Name").FillAsync(name);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
@@ -120,7 +126,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         }
 
         // Chromium logs a page answered 4xx as a console error; a test that asked for that status expects it.
-        // Playwright writes the location as url:line:column ("/countries/XYZ:0:0").
+        // Playwright gives the location as "url:line:column".
         var location = message.Location is { Length: > 0 } l ? new Uri(LineAndColumn().Replace(l, "")).PathAndQuery : "";
         if (FailedToLoad().IsMatch(message.Text) && _expectedFailures.Contains(location))
         {
@@ -130,7 +136,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         _problems.Add($"console error: {message.Text} ({message.Location})");
     }
 
-    [GeneratedRegex(@":\d+:\d+$")]
+    [GeneratedRegex(":\\d+:\\d+$")]
     private static partial Regex LineAndColumn();
 
     [GeneratedRegex("^Failed to load resource: the server responded with a status of [45]")]

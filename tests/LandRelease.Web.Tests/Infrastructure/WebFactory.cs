@@ -40,7 +40,7 @@ public class WebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress => CreateClient().BaseAddress!;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await TestDatabases.CreateAsync();
         StartServer();
