@@ -5,6 +5,7 @@ using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Infrastructure;
+using LandRelease.Api.Ogc;
 using LandRelease.Api.Organisations;
 using LandRelease.Api.Quality;
 using LandRelease.Api.Releases;
@@ -60,6 +61,7 @@ app.MapAudit();
 app.MapUploads();
 app.MapTraverses();
 app.MapReports();
+app.MapOgc();
 
 await DatabaseSetup.PrepareAsync(app);
 ReportJobs.Register(app.Services, app.Configuration);
