@@ -56,7 +56,7 @@ public sealed class OgcDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("http://www.opengis.net/def/crs/EPSG/0/32646", crs);
         Assert.Contains("http://www.opengis.net/def/crs/EPSG/0/32651", crs);
         var bbox = hazardAreas.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].EnumerateArray().Select(v => v.GetDouble()).ToArray();
-XX
+        // The ten countries' boundaries: from Myanmar's west (~92°E) to Indonesia's east (~141°E).
         Assert.InRange(bbox[0], 92, 93);
         Assert.InRange(bbox[2], 140, 142);
         Assert.EndsWith("/ogc/collections/hazard-areas/items", hazardAreas.Link("items"));
