@@ -40,6 +40,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
+app.UseOgcBasicCredentials();
 app.UseAuthentication();
 app.UseAuthorization();
 
