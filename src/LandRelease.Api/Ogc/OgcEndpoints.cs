@@ -22,6 +22,7 @@ internal static class OgcEndpoints
         group.MapGet("/collections/{collectionId}", Collection).RequireAuthorization(Policies.RegisterReader);
         group.MapGet("/collections/{collectionId}/items", OgcItemsEndpoints.Items).RequireAuthorization(Policies.RegisterReader);
         group.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoints.Item).RequireAuthorization(Policies.RegisterReader);
+        group.MapOgcTiles();
         return routes;
     }
 
@@ -101,6 +102,7 @@ internal static class OgcEndpoints
                 new(OgcSpec.Url(request, path, "?f=json"), "self", OgcSpec.Json, collection.Title),
                 new(OgcSpec.Url(request, path, "?f=html"), "alternate", OgcSpec.Html, collection.Title),
                 new(OgcSpec.Url(request, path + "/items"), "items", OgcSpec.GeoJson, "Features"),
+                new(OgcSpec.Url(request, path + "/tiles"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcSpec.Json, "Vector tiles"),
             ],
             new OgcExtent(new OgcSpatialExtent([extent ?? [-180, -90, 180, 90]], OutputCrs.Crs84.Uri),
                 new OgcTemporalExtent([[null, null]], "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")),

@@ -108,4 +108,38 @@ public sealed class OgcClientTests(OgcKestrelFactory api) : IClassFixture<OgcKes
             Convert.ToBase64String(Encoding.UTF8.GetBytes("gis-officer:not-a-token")));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/ogc/collections", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task QgisDrawsTheVectorTilesOfTheTokensCountryOnly()
+    {
+        const int zoom = 12;
+        var lon = await api.ScalarAsync<double>("SELECT ST_X(ST_Centroid(geometry)) FROM hazard_areas WHERE country_code = 'KHM' ORDER BY id LIMIT 1");
+        var lat = await api.ScalarAsync<double>("SELECT ST_Y(ST_Centroid(geometry)) FROM hazard_areas WHERE country_code = 'KHM' ORDER BY id LIMIT 1");
+        var (y, x) = OgcTileTests.TileOf(lon, lat, zoom);
+
+        async Task<string> RenderAsync(string token)
+        {
+            var folder = Directory.CreateTempSubdirectory("ogc-qgis-tiles-");
+            var script = Path.Combine(folder.FullName, "render_tile.py");
+            await File.WriteAllTextAsync(script, QgisScript.RenderTile, Ct);
+            var args = new[] { script, Root, "hazard-areas", token, $"{zoom}", $"{y}", $"{x}" };
+            // A fresh home each time: QGIS caches tiles on disk, and the second render must not see the first's.
+            var output = await ExternalTool.RunAsync("/usr/bin/python3", args, new Dictionary<string, string>
+            {
+                ["QT_QPA_PLATFORM"] = "offscreen", ["QGIS_AUTH_DB_DIR_PATH"] = folder.FullName, ["HOME"] = folder.FullName,
+                ["XDG_RUNTIME_DIR"] = folder.FullName,
+            });
+            folder.Delete(true);
+            return output;
+        }
+
+        var khm = await RenderAsync(_token);
+        var lao = await RenderAsync(api.Token([Roles.FieldOperator], ["LAO"], "MAG"));
+
+        static int Painted(string output) =>
+            int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"painted (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("valid True", khm);
+        Assert.True(Painted(khm) > 0, $"QGIS drew nothing of the Cambodian areas:\n{khm}");
+        Assert.Equal(0, Painted(lao));
+    }
 }
