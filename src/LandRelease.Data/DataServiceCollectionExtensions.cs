@@ -15,6 +15,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(dataSource);
         services.AddDbContext<LandReleaseDbContext>(options => Configure(options, dataSource));
         services.AddSingleton(_ => Reports.ReportDataSource.For(connectionString));
+        services.AddSingleton<Ogc.FeaturePages>();
+        services.AddSingleton<Ogc.VectorTiles>();
         return services;
     }
 

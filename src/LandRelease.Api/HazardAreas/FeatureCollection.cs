@@ -23,7 +23,7 @@ internal static class FeatureCollection
         return json.Append("]}").ToString();
     }
 
-    private static string NextLink(HttpRequest request, Guid after)
+    internal static string NextLink(HttpRequest request, Guid after)
     {
         var query = request.Query.Where(q => q.Key != "cursor")
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))

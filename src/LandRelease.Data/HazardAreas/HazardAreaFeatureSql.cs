@@ -26,8 +26,9 @@ internal static class HazardAreaFeatureSql
     private static string CommonProperties(string alias) => CommonPropertiesTemplate.Replace("{0}", alias, StringComparison.Ordinal);
 
     /// <summary>A text expression rendering the current state of hazard_areas row <paramref name="alias"/>.</summary>
-    public static string Current(string alias) =>
-        Feature(alias, $"{alias}.id", CommonProperties(alias) + $"""
+    /// <param name="geoJson">The geometry's GeoJSON text expression; by default the stored WGS 84 geometry.</param>
+    public static string Current(string alias, string? geoJson = null) =>
+        Feature($"{alias}.id", geoJson ?? $"ST_AsGeoJSON({alias}.geometry)", CommonProperties(alias) + $"""
             ,
             'remainingAreaSqm', round({alias}.remaining_area_sqm::numeric, 2),
             'releasedAreaSqm', round({alias}.released_area_sqm::numeric, 2)
@@ -35,11 +36,11 @@ internal static class HazardAreaFeatureSql
 
     /// <summary>A text expression rendering hazard_area_versions row <paramref name="alias"/>, with why it was recorded.</summary>
     public static string Version(string alias, string extraProperties = "") =>
-        Feature(alias, $"{alias}.hazard_area_id",
+        Feature($"{alias}.hazard_area_id", $"ST_AsGeoJSON({alias}.geometry)",
             CommonProperties(alias) + $",\n'changeReason', {alias}.change_reason" + extraProperties);
 
-    private static string Feature(string alias, string idColumn, string properties) => $$"""
-        '{"type":"Feature","id":"' || {{idColumn}} || '","geometry":' || ST_AsGeoJSON({{alias}}.geometry) ||
+    internal static string Feature(string idColumn, string geoJson, string properties) => $$"""
+        '{"type":"Feature","id":"' || {{idColumn}} || '","geometry":' || {{geoJson}} ||
         ',"properties":' || json_build_object('id', {{idColumn}}, {{properties}})::text || '}'
         """;
 }

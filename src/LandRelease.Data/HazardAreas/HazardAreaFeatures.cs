@@ -1,4 +1,4 @@
-using System.Text;
+using LandRelease.Data.Ogc;
 using Npgsql;
 
 namespace LandRelease.Data.HazardAreas;
@@ -6,6 +6,8 @@ namespace LandRelease.Data.HazardAreas;
 /// <summary>The read side of the register: GeoJSON rendered by PostgreSQL, by id, by date of information, by page.</summary>
 public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
 {
+    private readonly FeaturePages _pages = new(dataSource);
+
     private static readonly string ByIdSql =
         $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version, a.country_code, a.organisation_code FROM hazard_areas a WHERE a.id = $1";
 
@@ -62,62 +64,27 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
         return versions;
     }
 
-    public async Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken)
+    /// <summary>A page of the register: the same path as the OGC API's hazard-areas items.</summary>
+    public Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand();
-        var where = new List<string> { $"a.country_code = ANY({Add(command, query.VisibleCountries.ToArray())})" };
+        var filters = new Dictionary<string, string>();
         if (query.CountryCode is not null)
         {
-            where.Add($"a.country_code = {Add(command, query.CountryCode)}");
+            filters["country"] = query.CountryCode;
         }
 
         if (query.Status is not null)
         {
-            where.Add($"a.status = {Add(command, query.Status)}");
+            filters["status"] = query.Status;
         }
 
-        if (query.Bbox is { } box)
+        var page = new FeatureListQuery(query.VisibleCountries, query.Limit)
         {
-            // ST_MakeEnvelope keeps the predicate index-friendly (GiST on geometry).
-            where.Add($"ST_Intersects(a.geometry, ST_MakeEnvelope({Add(command, box.MinX)}, {Add(command, box.MinY)}, " +
-                      $"{Add(command, box.MaxX)}, {Add(command, box.MaxY)}, 4326))");
-        }
-
-        if (query.After is { } after)
-        {
-            where.Add($"a.id > {Add(command, after)}");
-        }
-
-        var sql = new StringBuilder($"SELECT {HazardAreaFeatureSql.Current("a")}, a.id FROM hazard_areas a WHERE ")
-            .AppendJoin(" AND ", where);
-
-        // One row more than asked tells whether a next page exists, so a full last page has no dead "next" link.
-        sql.Append($" ORDER BY a.id LIMIT {Add(command, query.Limit + 1)}");
-        command.CommandText = sql.ToString();
-
-        var features = new List<string>(query.Limit);
-        Guid last = default;
-        var more = false;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (features.Count == query.Limit)
-            {
-                more = true;
-                break;
-            }
-
-            features.Add(reader.GetString(0));
-            last = reader.GetGuid(1);
-        }
-
-        return new FeaturePage(features, more ? last : null);
-    }
-
-    private static string Add<T>(NpgsqlCommand command, T value)
-    {
-        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
-        return $"${command.Parameters.Count}";
+            Filters = filters,
+            Bbox = query.Bbox is { } box ? new BboxFilter(box.MinX, box.MinY, box.MaxX, box.MaxY, OutputCrs.Crs84) : null,
+            After = query.After,
+        };
+        return _pages.ListAsync(FeatureSources.HazardAreas, page, cancellationToken);
     }
 
     private static async Task<StoredFeature?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -8,7 +8,11 @@ public sealed record HazardAreaQuery(string? CountryCode, string? Status, Envelo
     IReadOnlyList<string> VisibleCountries);
 
 /// <summary>Rendered features (GeoJSON text) and the id to continue after, when there may be more.</summary>
-public sealed record FeaturePage(IReadOnlyList<string> Features, Guid? NextAfter);
+public sealed record FeaturePage(IReadOnlyList<string> Features, Guid? NextAfter)
+{
+    /// <summary>Every feature the filters match, when it was counted.</summary>
+    public long? NumberMatched { get; init; }
+}
 
 /// <summary>A rendered Feature with what access checks need: its country and the organisation that recorded it.</summary>
 public sealed record StoredFeature(string Json, int Version, string CountryCode, string OrganisationCode);

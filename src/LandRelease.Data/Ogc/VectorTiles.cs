@@ -1,0 +1,45 @@
+using System.Text;
+using Npgsql;
+
+namespace LandRelease.Data.Ogc;
+
+/// <summary>
+/// Mapbox vector tiles of a feature source on the WebMercatorQuad grid, made by PostGIS (ST_AsMVT). Geometry is
+/// simplified to about half a tile pixel of the zoom before clipping, so a country-wide tile stays small.
+/// </summary>
+public sealed class VectorTiles(NpgsqlDataSource dataSource)
+{
+    public const int MaxZoom = 22;
+
+    // Web Mercator's full width in metres, over 4096 tile units and two: half a tile pixel at zoom 0.
+    private const double HalfPixelAtZoomZero = 40075016.685578488 / 4096 / 2;
+
+    public async Task<byte[]> TileAsync(FeatureSource source, string layer, IReadOnlyList<string> visibleCountries,
+        int zoom, int column, int row, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = zoom });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = column });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = row });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. visibleCountries] });
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = HalfPixelAtZoomZero / Math.Pow(2, zoom) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = layer });
+        var g = source.GeometryColumn;
+        var properties = new StringBuilder($"{source.Id}::text AS id");
+        foreach (var (name, expression) in source.FilterColumns)
+        {
+            properties.Append($", {expression} AS \"{name}\"");
+        }
+
+        command.CommandText = $"""
+            WITH tile AS (SELECT ST_TileEnvelope($1, $2, $3) AS box),
+            features AS (
+                SELECT ST_AsMVTGeom(ST_Simplify(ST_Transform({g}, 3857), $5, true), tile.box, 4096, 64, true) AS geom, {properties}
+                FROM {source.Table} {source.Alias}, tile
+                WHERE {g} && ST_Transform(tile.box, 4326) AND {source.Country} = ANY($4){(source.Belongs is null ? "" : $" AND {source.Belongs}")}
+            )
+            SELECT ST_AsMVT(features.*, $6, 4096, 'geom') FROM features WHERE geom IS NOT NULL
+            """;
+        return (byte[]?)await command.ExecuteScalarAsync(cancellationToken) ?? [];
+    }
+}
