@@ -51,6 +51,7 @@ internal static class ServiceRegistration
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
+        services.AddLandReleaseProxyHeaders(builder.Configuration);
         services.AddLandReleaseRateLimits(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes);
         services.AddLandReleaseJobs(builder.Configuration, connectionString);
