@@ -44,6 +44,8 @@ if (args.Contains("rebuild-reports"))
     return await ReportCommands.RebuildAsync(app.Services);
 }
 
+// First, so everything after it (rate limits, audit, logs) sees the client's address, not the proxy's.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseRequestLineLimits();
 app.UseStatusCodePages();

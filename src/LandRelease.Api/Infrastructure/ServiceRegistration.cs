@@ -59,6 +59,7 @@ internal static class ServiceRegistration
         services.AddLandReleaseWeb(builder.Configuration);
         // The pages' files from their build output in every environment (published output has them in wwwroot).
         builder.WebHost.UseStaticWebAssets();
+        services.AddLandReleaseProxyHeaders(builder.Configuration);
         services.AddLandReleaseRateLimits(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

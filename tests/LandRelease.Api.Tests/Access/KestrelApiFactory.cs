@@ -11,7 +11,7 @@ namespace LandRelease.Api.Tests.Access;
 /// The API on real Kestrel over loopback, on a database of its own. TestServer ignores body size limits,
 /// so limits are only tested here. The anonymous rate limit is low (5 a minute) so a test can reach it.
 /// </summary>
-public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const int AnonymousPerMinute = 5;
 
@@ -32,6 +32,12 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Samples:LoadFrom", "");
         builder.UseSetting("Auth:DevelopmentSigningKey", _auth.DevelopmentSigningKey);
         builder.UseSetting("RateLimits:AnonymousPerMinute", AnonymousPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Settings a variant of this server adds.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>Clients act as an administrator and national authority of every country, as ApiFactory's do.</summary>
@@ -53,6 +59,7 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         await base.DisposeAsync();
         await TestDatabases.DropAsync(ConnectionString);
+        GC.SuppressFinalize(this);
     }
 }
 
