@@ -24,6 +24,8 @@ public sealed class PageAccessTests(WebFactory web) : IClassFixture<WebFactory>
         ("/account/tokens",        "/account/tokens",                  [SignIn, 200,    200,    200,    200]),
         ("/admin/accounts",        "/admin/accounts",                  [SignIn, 403,    403,    403,    200]),
         ("/admin/accounts/{Id:guid}", "/admin/accounts/{admin}",       [SignIn, 403,    403,    403,    200]),
+        ("/regional",              "/regional",                        [SignIn, 403,    200,    200,    200]),
+        ("/countries/{Code:regex(^(?i:BRN|IDN|KHM|LAO|MMR|MYS|PHL|SGP|THA|VNM)$)}", "/countries/KHM", [SignIn, 200, 200, 200, 200]),
     ];
 
     /// <summary>Pages anyone may open (they hold no data), and the role landing, which only redirects.</summary>
