@@ -34,9 +34,12 @@ public static partial class TableClasses
     public static string PrivilegesFor(string table) =>
         AppendOnly.Contains(table) ? "SELECT, INSERT" : ReadOnly.Contains(table) ? "SELECT" : Dml;
 
-    /// <summary>A name that says the table keeps history or events: it must be classified, not left at DML by default.</summary>
+    /// <summary>
+    /// A name that says the table keeps history or events: it must be classified, not left at DML by default. Suffixes
+    /// only, so a table that merely starts with such a word (Identity's <c>account_logins</c>) is not taken for one.
+    /// </summary>
     public static bool LooksLikeHistory(string table) => HistoryName().IsMatch(table);
 
-    [GeneratedRegex("(_versions|_events|_history|_log|_journal|audit)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(_versions|_events|_history|_log|_journal)$|audit", RegexOptions.IgnoreCase)]
     private static partial Regex HistoryName();
 }
