@@ -28,7 +28,15 @@ PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 # Runs the API's command line (migrate, user add) or, with serve, the host, on database $1.
 api() {
   local db=$1; shift
-  (cd "$API_DIR" && exec env ConnectionStrings__LandRelease="Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$PGUSER;Password=$PGPASSWORD" \
+  local owner="Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$PGUSER;Password=$PGPASSWORD" roles
+  # Served as the application role and migrated as the owner, as in production (bench/common.sh).
+  if [ -n "$APP_USER" ] && [ "$APP_USER" != "$PGUSER" ]; then
+    roles=(ConnectionStrings__LandRelease="Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$APP_USER;Password=$APP_PASSWORD"
+      ConnectionStrings__LandReleaseOwner="$owner")
+  else
+    roles=(ConnectionStrings__LandRelease="$owner" ConnectionStrings__LandReleaseOwner=)
+  fi
+  (cd "$API_DIR" && exec env "${roles[@]}" \
     ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning Hangfire__Server__Enabled=false \
     Auth__SignIn__AllowHttpCookies=true "$@")
 }

@@ -26,7 +26,7 @@ log "recreating database $BENCH_DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $BENCH_DB"
 
-API_ENV=(ConnectionStrings__LandRelease="$BENCH_CONN" Database__MigrateOnStartup=true ASPNETCORE_ENVIRONMENT=Benchmark
+API_ENV=("${BENCH_DB_ENV[@]}" Database__MigrateOnStartup=true ASPNETCORE_ENVIRONMENT=Benchmark
   Logging__LogLevel__Default=Warning Auth__DevelopmentSigningKey="$(head -c 32 /dev/urandom | base64)")
 COUNTRIES=()
 for code in BRN IDN KHM LAO MMR MYS PHL SGP THA VNM; do COUNTRIES+=(--country "$code"); done

@@ -28,7 +28,7 @@ fi
 API_DIR=$ROOT/src/LandRelease.Api/bin/Release/net10.0
 log "building the API (Release)"
 dotnet build "$ROOT/src/LandRelease.Api" -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build failed"; }
-API_ENV=(ConnectionStrings__LandRelease="$BENCH_CONN" Database__MigrateOnStartup=true Hangfire__Server__Enabled=false
+API_ENV=("${BENCH_DB_ENV[@]}" Database__MigrateOnStartup=true Hangfire__Server__Enabled=false
   ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning Auth__DevelopmentSigningKey="$(head -c 32 /dev/urandom | base64)")
 export BENCH_TOKEN
 BENCH_TOKEN=$(cd "$API_DIR" && env "${API_ENV[@]}" timeout 60 dotnet LandRelease.Api.dll token \
