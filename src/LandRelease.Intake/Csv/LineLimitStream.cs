@@ -4,30 +4,12 @@ namespace LandRelease.Intake.Csv;
 /// Stops a text upload with a line longer than the limit: the CSV reader holds a whole row in memory, so one line
 /// of a gigabyte would be held whole. A quoted newline counts as a line end here; that only makes the check looser.
 /// </summary>
-internal sealed class LineLimitStream(Stream inner, int maxLineBytes) : ForwardOnlyStream
+internal sealed class LineLimitStream(Stream inner, int maxLineBytes) : WatchedStream(inner)
 {
     private long _line = 1;
     private long _sinceNewline;
 
-    public override int Read(byte[] buffer, int offset, int count) => Check(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        int read = await inner.ReadAsync(buffer, cancellationToken);
-        return Check(buffer.Span[..read]);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private int Check(ReadOnlySpan<byte> read)
+    protected override void Inspect(ReadOnlySpan<byte> read)
     {
         var rest = read;
         int newline;
@@ -44,7 +26,10 @@ internal sealed class LineLimitStream(Stream inner, int maxLineBytes) : ForwardO
         }
 
         _sinceNewline += rest.Length;
-        return _sinceNewline > maxLineBytes ? throw TooLong() : read.Length;
+        if (_sinceNewline > maxLineBytes)
+        {
+            throw TooLong();
+        }
     }
 
     private UploadFormatException TooLong() =>
