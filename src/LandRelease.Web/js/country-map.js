@@ -1,6 +1,6 @@
 // The country page's map: the country's outline, and the report's grid of land released in the period and, for the
 // country's own users only, of land remaining (the server leaves those cells out for everyone else).
-import { blankMap, markDrawn, markFailed, pageData } from './map-base.js';
+import { blankMap, fetchOutlines, markDrawn, markFailed, pageData } from './map-base.js';
 
 const container = document.getElementById('country-map');
 const data = pageData(container);
@@ -9,12 +9,7 @@ if (data) {
 }
 
 async function draw(container, data) {
-  const response = await fetch(data.outlinesUrl, { credentials: 'same-origin' });
-  if (!response.ok) {
-    throw new Error(`outlines: HTTP ${response.status}`);
-  }
-
-  const outlines = await response.json();
+  const outlines = await fetchOutlines(data.outlinesUrl);
   const country = outlines.features.find(f => f.properties.code === data.code);
   const map = blankMap(container, [[country.bbox[0], country.bbox[1]], [country.bbox[2], country.bbox[3]]]);
   const layers = data.layers.map(layer => ({ ...layer, cells: cells(data.grid, layer.cells, layer.classes) }));

@@ -54,3 +54,13 @@ export function markFailed(container, error) {
   message.textContent = `The map could not be drawn: ${error.message ?? error}`;
   container.append(message);
 }
+
+// The ten states' outlines the maps draw (GET /api/countries/outlines), with the page's own cookie.
+export async function fetchOutlines(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new Error(`outlines: HTTP ${response.status}`);
+  }
+
+  return response.json();
+}

@@ -1,6 +1,6 @@
 // The regional dashboard's map: the ten ASEAN states shaded by remaining contaminated area (the classes the page's
 // legend shows), "no data reported" hatched grey, each state a link to its country page.
-import { blankMap, label, markDrawn, markFailed, noData, pageData } from './map-base.js';
+import { blankMap, fetchOutlines, label, markDrawn, markFailed, noData, pageData } from './map-base.js';
 
 const container = document.getElementById('regional-map');
 const data = pageData(container);
@@ -9,12 +9,7 @@ if (data) {
 }
 
 async function draw(container, data) {
-  const response = await fetch(data.outlinesUrl, { credentials: 'same-origin' });
-  if (!response.ok) {
-    throw new Error(`outlines: HTTP ${response.status}`);
-  }
-
-  const outlines = await response.json();
+  const outlines = await fetchOutlines(data.outlinesUrl);
   for (const feature of outlines.features) {
     const state = data.countries[feature.properties.code];
     feature.properties.fill = state?.reported ? data.classes[state.class].color : noData;
