@@ -82,11 +82,7 @@ app.MapOgc();
 
 await DatabaseSetup.PrepareAsync(app);
 await DemoAccounts.EnsureAsync(app);
-ReportJobs.Register(app.Services, app.Configuration);
-if (app.Configuration.GetValue("Hangfire:Server:Enabled", true))
-{
-    app.Services.ScheduleUploadJobs();
-}
+RecurringJobs.Register(app.Services, app.Configuration);
 
 await app.RunAsync();
 return 0;

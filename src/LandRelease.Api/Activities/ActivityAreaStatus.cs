@@ -1,8 +1,7 @@
-using LandRelease.Api.Audit;
 using LandRelease.Data;
+using LandRelease.Data.HazardAreas;
 using LandRelease.Data.Releases;
 using LandRelease.Domain.Activities;
-using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.HazardAreas;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace LandRelease.Api.Activities;
 
 /// <summary>
 /// An activity under way or done on an open hazardous area makes it WORKED_ON: a new version of the area with its
-/// audit row, saved with the activity. Planned and suspended activities move nothing.
+/// audit row, written by <see cref="HazardAreaWriter"/> in the activity's transaction. Planned and suspended activities move nothing.
 /// </summary>
 internal static class ActivityAreaStatus
 {
@@ -37,14 +36,11 @@ internal static class ActivityAreaStatus
         await ReleaseCounting.LockAreaAsync(db, activity.HazardAreaId, ct);
         var area = await db.HazardAreas.SingleAsync(a => a.Id == activity.HazardAreaId, ct);
         await db.Entry(area).ReloadAsync(ct);
-        var before = AuditSnapshots.Of(area);
         var actor = new Actor(activity.RecordedBy, activity.RecordedByOrganisation);
         var name = $"{WireName<ActivityType>.Of(activity.Type)} activity {activity.LocalId ?? activity.Id.ToString()}";
         if (area.ReflectWork(activity.StartDate, name, actor, activity.RecordedAt))
         {
-            db.HazardAreaVersions.Add(area.Snapshot());
-            db.AuditLog.Add(AuditEntry.Record(actor, activity.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
-                "STATUS", before, AuditSnapshots.Of(area), area.ChangeReason));
+            await HazardAreaWriter.RecordStatusAsync(db, area, ct);
         }
     }
 }

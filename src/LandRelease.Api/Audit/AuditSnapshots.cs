@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LandRelease.Domain.Activities;
 using LandRelease.Domain.Common;
-using LandRelease.Domain.HazardAreas;
 using LandRelease.Domain.Organisations;
 using LandRelease.Domain.Releases;
 
@@ -12,6 +11,7 @@ namespace LandRelease.Api.Audit;
 /// <summary>
 /// The "what" of an audit row: the record's attributes as JSON. Geometry is represented by a SHA-256 of its
 /// WKB (the geometry itself is kept in the record's versions), so any change of shape shows as a new hash.
+/// A hazardous area's is defined in SQL, from its version rows: <see cref="Data.HazardAreas.HazardAreaAudit"/>.
 /// </summary>
 internal static class AuditSnapshots
 {
@@ -19,12 +19,6 @@ internal static class AuditSnapshots
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
     };
-
-    public static string Of(HazardArea a) => JsonSerializer.Serialize(new
-    {
-        a.Version, a.CountryCode, a.LocalId, a.Name, a.Classification, a.Contamination, a.Status, a.Evidence,
-        a.DateOfInformation, Organisation = a.OrganisationCode, GeometrySha256 = Hash(a.Geometry),
-    }, Options);
 
     public static string Of(ReleaseDecision d) => JsonSerializer.Serialize(new
     {
@@ -50,7 +44,7 @@ internal static class AuditSnapshots
 
 internal static class AuditEntityTypes
 {
-    public const string HazardArea = "HAZARD_AREA";
+    public const string HazardArea = Data.HazardAreas.HazardAreaAudit.EntityType;
     public const string ReleaseDecision = "RELEASE_DECISION";
     public const string Organisation = "ORGANISATION";
     public const string Activity = "ACTIVITY";

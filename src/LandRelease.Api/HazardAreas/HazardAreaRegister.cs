@@ -1,31 +1,26 @@
 using LandRelease.Api.Access;
-using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
 using LandRelease.Api.Infrastructure;
-using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Data;
-using LandRelease.Data.Releases;
-using LandRelease.Data.Reports;
-using LandRelease.Domain.Audit;
+using LandRelease.Data.HazardAreas;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
 using LandRelease.Domain.HazardAreas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace LandRelease.Api.HazardAreas;
 
 /// <summary>
-/// The write side of the register: reads a request, applies the geometry checks and the register's rules,
-/// and stores the area with a version row in one transaction. Every intake path goes through here.
+/// The HTTP door of the register: reads a request, applies the geometry checks and the register's rules, then hands
+/// the area to <see cref="HazardAreaWriter"/>, which every write of a hazardous area goes through.
 /// </summary>
 internal sealed class HazardAreaRegister(
     LandReleaseDbContext db,
     CountryBoundaries boundaries,
     TimeProvider clock,
     IOptions<RegisterOptions> options,
-    IReportTrigger reports)
+    HazardAreaWriter writer)
 {
     public const string InitialReason = "Registered";
 
@@ -37,33 +32,13 @@ internal sealed class HazardAreaRegister(
             return failure;
         }
 
-        var existing = await db.HazardAreas.AsNoTracking()
-            .Where(a => a.CountryCode == read!.Details.CountryCode && a.LocalId == read.Details.LocalId)
-            .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } existingId)
-        {
-            return new RegisterOutcome.Duplicate(read!.Details.CountryCode, read.Details.LocalId, existingId);
-        }
-
         var area = HazardArea.Register(Guid.CreateVersion7(), read!.Details, read.Geometry, user.Actor,
             clock.GetUtcNow(), read.ChangeReason ?? InitialReason);
-        db.HazardAreas.Add(area);
-        db.HazardAreaVersions.Add(area.Snapshot());
-        db.AuditLog.Add(AuditEntry.Record(user.Actor, area.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
-            "CREATE", null, AuditSnapshots.Of(area), area.ChangeReason));
-        db.ReportDirty.Add(ReportDirty.Mark(area.CountryCode, area.DateOfInformation, area.Id, "CREATE", area.RecordedAt));
-        try
+        return await writer.CreateAsync(area, ct) switch
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another request registered the same local id between our check and our insert.
-            return new RegisterOutcome.Duplicate(read.Details.CountryCode, read.Details.LocalId, Guid.Empty);
-        }
-
-        reports.CountryChanged(area.CountryCode);
-        return new RegisterOutcome.Stored(area.Id, read.Warnings);
+            HazardAreaWrite.Duplicate d => new RegisterOutcome.Duplicate(read.Details.CountryCode, read.Details.LocalId, d.ExistingId),
+            var written => Outcome(written, read.Warnings),
+        };
     }
 
     public async Task<RegisterOutcome> ReviseAsync(Guid id, int expectedVersion, HazardAreaFeatureRequest? request,
@@ -97,33 +72,16 @@ internal sealed class HazardAreaRegister(
             return new RegisterOutcome.Malformed(new() { ["properties.changeReason"] = ["Say why the area is revised (changeReason)."] });
         }
 
-        var before = AuditSnapshots.Of(area);
         area.Revise(read.Details, read.Geometry, user.Actor, clock.GetUtcNow(), read.ChangeReason);
-        db.HazardAreaVersions.Add(area.Snapshot());
-        db.AuditLog.Add(AuditEntry.Record(user.Actor, area.RecordedAt, area.CountryCode, AuditEntityTypes.HazardArea, area.Id,
-            "REVISE", before, AuditSnapshots.Of(area), area.ChangeReason));
-        // The new version holds from its date of information on; what it does to released land already counted
-        // (a new outline clips it differently) the pipeline finds by comparing credits.
-        db.ReportDirty.Add(ReportDirty.Mark(area.CountryCode, area.DateOfInformation, area.Id, "REVISE", area.RecordedAt));
-        try
-        {
-            // A new outline changes what remains of the area once its released land is taken away.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await ReleaseCounting.RecomputeAsync(db, area.Id, ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
-                                           || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Someone else wrote the same version first (seen as a changed token, or as their version row
-            // already holding our version number); our transaction rolled back whole.
-            return new RegisterOutcome.Stale(expectedVersion + 1);
-        }
-
-        reports.CountryChanged(area.CountryCode);
-        return new RegisterOutcome.Stored(area.Id, read.Warnings);
+        return Outcome(await writer.ReviseAsync(area, expectedVersion, ct), read.Warnings);
     }
+
+    private static RegisterOutcome Outcome(HazardAreaWrite written, IReadOnlyList<GeometryIssue> warnings) => written switch
+    {
+        HazardAreaWrite.Stored stored => new RegisterOutcome.Stored(stored.Id, warnings),
+        HazardAreaWrite.Stale stale => new RegisterOutcome.Stale(stale.CurrentVersion),
+        _ => throw new InvalidOperationException($"Unexpected write outcome {written}."),
+    };
 
     private async Task<(Checked? Read, RegisterOutcome? Failure)> ValidateAsync(HazardAreaFeatureRequest? request,
         HazardArea? current, UserScope user, CancellationToken ct)

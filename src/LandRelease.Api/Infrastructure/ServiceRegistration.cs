@@ -27,6 +27,7 @@ internal static class ServiceRegistration
         services.AddSingleton<Data.Countries.CountryOutlines>();
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
+        services.AddScoped<Data.HazardAreas.HazardAreaWriter>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
@@ -38,7 +39,7 @@ internal static class ServiceRegistration
         services.AddSingleton<Data.Reports.ReportReader>();
         services.AddSingleton<Data.Reports.RegionalReader>();
         services.AddSingleton<Reports.Html.HtmlDocuments>();
-        services.AddSingleton<Reports.Pipeline.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
+        services.AddSingleton<Data.Reports.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
         services.Configure<ActivityOptions>(builder.Configuration.GetSection(ActivityOptions.Section));
 

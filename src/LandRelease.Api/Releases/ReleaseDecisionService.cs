@@ -4,6 +4,7 @@ using LandRelease.Api.Countries;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Data;
+using LandRelease.Data.HazardAreas;
 using LandRelease.Data.Releases;
 using LandRelease.Data.Reports;
 using LandRelease.Domain.Audit;
@@ -186,13 +187,9 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         await db.Entry(area).ReloadAsync(ct);
         var counted = await db.ReleaseDecisions.Where(d => d.HazardAreaId == areaId && ReleaseWorkflow.Counted.Contains(d.State))
             .Select(d => d.State).ToListAsync(ct);
-        var before = AuditSnapshots.Of(area);
         if (area.ReflectRelease(area.RemainingAreaSqm, counted.Count, counted.All(s => s == DecisionState.HandedOver), factDate, actor, at))
         {
-            db.HazardAreaVersions.Add(area.Snapshot());
-            db.AuditLog.Add(AuditEntry.Record(actor, at, area.CountryCode, AuditEntityTypes.HazardArea, area.Id, "STATUS",
-                before, AuditSnapshots.Of(area), area.ChangeReason));
-            await db.SaveChangesAsync(ct);
+            await HazardAreaWriter.RecordStatusAsync(db, area, ct);
         }
     }
 

@@ -1,4 +1,3 @@
-using Hangfire;
 using LandRelease.Data.Uploads;
 using LandRelease.Domain.Coordinates;
 using LandRelease.Domain.Traverses;
@@ -33,8 +32,4 @@ internal static class UploadServices
         services.AddHostedService<UploadResumeOnStart>();
         return services;
     }
-
-    public static void ScheduleUploadJobs(this IServiceProvider services) =>
-        services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<UploadSweepJob>(UploadSweepJob.Id, job => job.RunAsync(CancellationToken.None), UploadSweepJob.Schedule);
 }

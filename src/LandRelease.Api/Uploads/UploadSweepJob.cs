@@ -12,9 +12,6 @@ namespace LandRelease.Api.Uploads;
 public sealed class UploadSweepJob(LandReleaseDbContext db, UploadMerger merger, IOptions<UploadOptions> options,
     ILogger<UploadSweepJob> logger)
 {
-    public const string Id = "upload-sweep";
-    public const string Schedule = "*/5 * * * *";
-
     /// <summary>A request past its deadline has ended by then, whatever its node was doing.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 

@@ -1,5 +1,5 @@
 using System.Net;
-using LandRelease.Api.Reports.Pipeline;
+using LandRelease.Data.Reports;
 using LandRelease.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,7 +1,6 @@
 using System.Net;
 using LandRelease.Api.Tests.Infrastructure;
-using LandRelease.Data;
-using LandRelease.Data.Uploads;
+using LandRelease.Data.HazardAreas;
 using Microsoft.Extensions.DependencyInjection;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
 using static LandRelease.Api.Tests.Uploads.UploadApi;
@@ -26,9 +25,9 @@ public sealed class CrashResumeTests(PartedMergeFactory api) : IClassFixture<Par
         var response = await _client.UploadRawAsync(BackgroundMerge.Areas(batch, 10, badIndex: 2), KhmCmac);
         var uploadId = (await response.AssertJsonAsync(HttpStatusCode.Accepted)).Id();
         using var scope = api.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
-        var parts = await HazardAreaMerge.PartsAsync(db, uploadId, PartedMergeFactory.PartFeatures, Ct);
-        await HazardAreaMerge.MergePartAsync(db, uploadId, parts![0], Ct);
+        var writer = scope.ServiceProvider.GetRequiredService<HazardAreaWriter>();
+        var parts = await writer.PartsAsync(uploadId, PartedMergeFactory.PartFeatures, Ct);
+        await writer.MergePartAsync(uploadId, parts![0], Ct);
         return uploadId;
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using LandRelease.Api.Tests.Infrastructure;
-using LandRelease.Data;
-using LandRelease.Data.Uploads;
+using LandRelease.Data.HazardAreas;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -75,10 +74,10 @@ public sealed class PartedMergeTests(PartedMergeFactory api) : IClassFixture<Par
         using (var scope = api.Services.CreateScope())
         {
             // The first part commits, then the process dies before the others.
-            var db = scope.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
-            var parts = await HazardAreaMerge.PartsAsync(db, uploadId, PartedMergeFactory.PartFeatures, TestContext.Current.CancellationToken);
+            var writer = scope.ServiceProvider.GetRequiredService<HazardAreaWriter>();
+            var parts = await writer.PartsAsync(uploadId, PartedMergeFactory.PartFeatures, TestContext.Current.CancellationToken);
             Assert.Equal(3, parts!.Count);
-            await HazardAreaMerge.MergePartAsync(db, uploadId, parts[0], TestContext.Current.CancellationToken);
+            await writer.MergePartAsync(uploadId, parts[0], TestContext.Current.CancellationToken);
         }
 
         Assert.Equal((4L, "PROCESSING"), (await api.AreasAsync(batch), (await _client.UploadStatusAsync(uploadId)).State()));

@@ -1,12 +1,7 @@
 using Hangfire;
+using LandRelease.Data.Reports;
 
 namespace LandRelease.Api.Reports.Pipeline;
-
-/// <summary>Tells the pipeline, after a commit, that a country's figures changed.</summary>
-public interface IReportTrigger
-{
-    void CountryChanged(string countryCode);
-}
 
 /// <summary>
 /// Enqueues the country's refresh right after the commit, so a report follows an approval within about a second.

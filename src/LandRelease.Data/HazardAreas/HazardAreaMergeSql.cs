@@ -1,10 +1,12 @@
-namespace LandRelease.Data.Uploads;
+using LandRelease.Data.Uploads;
+
+namespace LandRelease.Data.HazardAreas;
 
 /// <summary>
 /// The statements of <see cref="HazardAreaMerge"/>. Those over staged rows take the upload ($1) and a range of feature
 /// indexes, from $2 (included) to $3 (excluded); the others, the upload alone.
 /// </summary>
-internal static class MergeSql
+internal static class HazardAreaMergeSql
 {
     private const string InRange = "s.upload_id = $1 AND s.index >= $2 AND s.index < $3";
     private const string Ok = InRange + " AND s.violations IS NULL";
@@ -64,14 +66,6 @@ internal static class MergeSql
 
     public const string AnyRejected = $"SELECT EXISTS (SELECT 1 FROM upload_staged_areas s WHERE {InRange} AND s.violations IS NOT NULL)";
 
-    public const string AuditRevisions = $"""
-        INSERT INTO audit_log (at, actor, actor_organisation, country_code, entity_type, entity_id, action, before, after, reason)
-        SELECT now(), u.created_by, u.created_by_organisation, a.country_code, 'HAZARD_AREA', a.id, 'REVISE',
-               {AreaSnapshot.CurrentRow}, {AreaSnapshot.StagedRow}, s.change_reason
-        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id JOIN hazard_areas a ON a.id = s.existing_id
-        WHERE {Changed}
-        """;
-
     public const string ReviseAreas = $"""
         UPDATE hazard_areas a
         SET name = s.name, classification = s.classification, contamination = s.contamination, status = s.status,
@@ -95,17 +89,21 @@ internal static class MergeSql
 
     /// <summary>
     /// Version rows straight from the staged rows, which hold exactly what was just written (the revised areas are
-    /// locked and checked to be at the staged version), so no row of hazard_areas is read back.
+    /// locked and checked to be at the staged version), so no row of hazard_areas is read back; and in the same
+    /// statement, each version's audit row as <see cref="HazardAreaAudit"/> defines it for every write of an area.
     /// </summary>
-    public const string RecordVersions = $"""
-        INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
-            status, evidence, date_of_information, organisation_code, geometry, recorded_at, recorded_by,
-            recorded_by_organisation, change_reason)
-        SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), u.country_code, s.local_id, s.name,
-               s.classification, s.contamination, s.status, s.evidence, s.date_of_information, s.organisation_code, s.geometry,
-               now(), u.created_by, u.created_by_organisation, s.change_reason
-        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
-        WHERE {Changed}
+    public static readonly string RecordVersionsAndAudit = $"""
+        WITH v AS (
+            INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
+                status, evidence, date_of_information, organisation_code, geometry, recorded_at, recorded_by,
+                recorded_by_organisation, change_reason)
+            SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), u.country_code, s.local_id, s.name,
+                   s.classification, s.contamination, s.status, s.evidence, s.date_of_information, s.organisation_code, s.geometry,
+                   now(), u.created_by, u.created_by_organisation, s.change_reason
+            FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+            WHERE {Changed}
+            RETURNING *)
+        {HazardAreaAudit.InsertFrom("v", "CASE WHEN v.version = 1 THEN 'CREATE' ELSE 'REVISE' END")}
         """;
 
     public const string KeepTraverses = $"""
@@ -113,14 +111,6 @@ internal static class MergeSql
         SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), s.traverse, now()
         FROM upload_staged_areas s
         WHERE {Changed} AND s.traverse IS NOT NULL
-        """;
-
-    public const string AuditCreations = $"""
-        INSERT INTO audit_log (at, actor, actor_organisation, country_code, entity_type, entity_id, action, before, after, reason)
-        SELECT now(), u.created_by, u.created_by_organisation, u.country_code, 'HAZARD_AREA', s.record_id, 'CREATE',
-               NULL, {AreaSnapshot.CreatedRow}, s.change_reason
-        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
-        WHERE {Ok} AND s.existing_id IS NULL
         """;
 
     /// <summary>
@@ -137,6 +127,7 @@ internal static class MergeSql
               FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
               WHERE {Changed}) merged
         GROUP BY country_code, area_id
+        RETURNING country_code
         """;
 
     public const string RevisedWithReleases = $"""
@@ -212,28 +203,3 @@ internal static class MergeSql
         """;
 }
 
-/// <summary>The audit "what" of a hazardous area, built in SQL with the same keys as the API's own audit rows.</summary>
-internal static class AreaSnapshot
-{
-    public const string CurrentRow = """
-        jsonb_build_object('version', a.version, 'countryCode', a.country_code, 'localId', a.local_id, 'name', a.name,
-            'classification', a.classification, 'contamination', to_jsonb(a.contamination), 'status', a.status,
-            'evidence', a.evidence, 'dateOfInformation', a.date_of_information, 'organisation', a.organisation_code,
-            'geometrySha256', encode(sha256(ST_AsBinary(a.geometry, 'NDR')), 'hex'))
-        """;
-
-    /// <summary>An area created from a staged row: version 1, in the upload's country.</summary>
-    public const string CreatedRow = """
-        jsonb_build_object('version', 1, 'countryCode', u.country_code, 'localId', s.local_id, 'name', s.name,
-            'classification', s.classification, 'contamination', to_jsonb(s.contamination), 'status', s.status,
-            'evidence', s.evidence, 'dateOfInformation', s.date_of_information, 'organisation', s.organisation_code,
-            'geometrySha256', encode(sha256(ST_AsBinary(s.geometry, 'NDR')), 'hex'))
-        """;
-
-    public const string StagedRow = """
-        jsonb_build_object('version', a.version + 1, 'countryCode', a.country_code, 'localId', s.local_id, 'name', s.name,
-            'classification', s.classification, 'contamination', to_jsonb(s.contamination), 'status', s.status,
-            'evidence', s.evidence, 'dateOfInformation', s.date_of_information, 'organisation', s.organisation_code,
-            'geometrySha256', encode(sha256(ST_AsBinary(s.geometry, 'NDR')), 'hex'))
-        """;
-}

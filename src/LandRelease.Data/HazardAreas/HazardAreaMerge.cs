@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace LandRelease.Data.Uploads;
+using LandRelease.Data.Uploads;
+
+namespace LandRelease.Data.HazardAreas;
 
 /// <summary>
 /// Moves an upload's staged hazardous areas into the register, set-based: new local ids become areas, known ones new
@@ -11,10 +13,12 @@ namespace LandRelease.Data.Uploads;
 /// go. <see cref="MergeAsync"/> does it in one transaction; a large upload that is not atomic may instead be merged
 /// in parts (<see cref="PartsAsync"/>, <see cref="MergePartAsync"/> on several connections at once, then
 /// <see cref="FinishAsync"/>). Running any of them again for merged rows does nothing, so jobs may be retried.
+/// <see cref="HazardAreaWriter"/> calls them and tells the reports after each commit.
 /// </summary>
 public static class HazardAreaMerge
 {
-    public sealed record Result(int Accepted, int Rejected, bool Applied);
+    /// <param name="Changed">The countries whose outbox the transaction wrote to (their reports are due a refresh).</param>
+    public sealed record Result(int Accepted, int Rejected, bool Applied, IReadOnlyList<string> Changed);
 
     /// <summary>Feature indexes from <paramref name="From"/> (included) to <paramref name="To"/> (excluded).</summary>
     public readonly record struct IndexRange(int From, int To)
@@ -32,23 +36,23 @@ public static class HazardAreaMerge
             return null;
         }
 
-        await run.ExecuteAsync(MergeSql.MarkProcessing, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.MarkProcessing, ct);
         await CheckAsync(run, IndexRange.All, ct);
-        if (open.Atomic && await run.ScalarAsync<bool>(MergeSql.AnyRejected, IndexRange.All, ct))
+        if (open.Atomic && await run.ScalarAsync<bool>(HazardAreaMergeSql.AnyRejected, IndexRange.All, ct))
         {
-            await run.ExecuteAsync(MergeSql.ReportAtomicFailure, IndexRange.All, ct);
+            await run.ExecuteAsync(HazardAreaMergeSql.ReportAtomicFailure, IndexRange.All, ct);
             await FinishFailedAsync(run, ct);
-            await run.ExecuteAsync(MergeSql.DropStaged, IndexRange.All, ct);
+            await run.ExecuteAsync(HazardAreaMergeSql.DropStaged, IndexRange.All, ct);
             var counts = await CountsAsync(run, ct);
             await transaction.CommitAsync(ct);
-            return counts with { Applied = false };
+            return counts with { Applied = false, Changed = [] };
         }
 
-        await ApplyAsync(db, run, IndexRange.All, ct);
-        await run.ExecuteAsync(MergeSql.FinishDone, ct);
+        var changed = await ApplyAsync(db, run, IndexRange.All, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.FinishDone, ct);
         var result = await CountsAsync(run, ct);
         await transaction.CommitAsync(ct);
-        return result;
+        return result with { Changed = changed };
     }
 
     /// <summary>
@@ -67,7 +71,7 @@ public static class HazardAreaMerge
             return null;
         }
 
-        await run.ExecuteAsync(MergeSql.MarkProcessing, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.MarkProcessing, ct);
         var ranges = open.Atomic ? [IndexRange.All] : await RangesAsync(run, partSize, ct);
         await transaction.CommitAsync(ct);
         return ranges;
@@ -75,7 +79,7 @@ public static class HazardAreaMerge
 
     private static async Task<List<IndexRange>> RangesAsync(Run run, int partSize, CancellationToken ct)
     {
-        await using var command = run.Command(MergeSql.Ranges);
+        await using var command = run.Command(HazardAreaMergeSql.Ranges);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Math.Max(1, partSize) });
         var ranges = new List<IndexRange>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -91,13 +95,16 @@ public static class HazardAreaMerge
     /// Merges one range of a non-atomic upload in its own transaction. Ranges of one upload share no area (a local id
     /// appears once in an upload), so parts may run at the same time on separate connections.
     /// </summary>
-    public static async Task MergePartAsync(LandReleaseDbContext db, Guid uploadId, IndexRange range, CancellationToken ct)
+    /// <returns>The countries whose reports the part changed.</returns>
+    public static async Task<IReadOnlyList<string>> MergePartAsync(LandReleaseDbContext db, Guid uploadId, IndexRange range,
+        CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var run = Run.Of(db, transaction, uploadId);
         await CheckAsync(run, range, ct);
-        await ApplyAsync(db, run, range, ct);
+        var changed = await ApplyAsync(db, run, range, ct);
         await transaction.CommitAsync(ct);
+        return changed;
     }
 
     /// <summary>Marks the upload DONE once no staged row is left; null while some part is still unmerged.</summary>
@@ -106,14 +113,14 @@ public static class HazardAreaMerge
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var run = Run.Of(db, transaction, uploadId);
         var upload = await LockUploadAsync(run, ct);
-        if (upload is null || await run.ScalarAsync<bool>(MergeSql.AnyStaged, ct))
+        if (upload is null || await run.ScalarAsync<bool>(HazardAreaMergeSql.AnyStaged, ct))
         {
             return null;
         }
 
         if (upload.Value.State is not ("DONE" or "FAILED"))
         {
-            await run.ExecuteAsync(MergeSql.FinishDone, ct);
+            await run.ExecuteAsync(HazardAreaMergeSql.FinishDone, ct);
         }
 
         var result = await CountsAsync(run, ct);
@@ -124,22 +131,20 @@ public static class HazardAreaMerge
     /// <summary>The checks that need the register as it is now: stale revisions, taken local ids, revisions that change nothing.</summary>
     private static async Task CheckAsync(Run run, IndexRange range, CancellationToken ct)
     {
-        await run.ExecuteAsync(MergeSql.LockRevisedAreas, range, ct);
-        await run.ExecuteAsync(MergeSql.RejectStaleRevisions, range, ct);
-        await run.ExecuteAsync(MergeSql.RejectTakenLocalIds, range, ct);
-        await run.ExecuteAsync(MergeSql.MarkUnchanged, range, ct);
-        await run.ExecuteAsync(MergeSql.KeepStatus, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.LockRevisedAreas, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.RejectStaleRevisions, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.RejectTakenLocalIds, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.MarkUnchanged, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.KeepStatus, range, ct);
     }
 
-    private static async Task ApplyAsync(LandReleaseDbContext db, Run run, IndexRange range, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>> ApplyAsync(LandReleaseDbContext db, Run run, IndexRange range, CancellationToken ct)
     {
-        await run.ExecuteAsync(MergeSql.AuditRevisions, range, ct);
-        await run.ExecuteAsync(MergeSql.ReviseAreas, range, ct);
-        await run.ExecuteAsync(MergeSql.CreateAreas, range, ct);
-        await run.ExecuteAsync(MergeSql.RecordVersions, range, ct);
-        await run.ExecuteAsync(MergeSql.KeepTraverses, range, ct);
-        await run.ExecuteAsync(MergeSql.AuditCreations, range, ct);
-        await run.ExecuteAsync(MergeSql.MarkReportsDirty, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.ReviseAreas, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.CreateAreas, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.RecordVersionsAndAudit, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.KeepTraverses, range, ct);
+        var changed = await run.StringsAsync(HazardAreaMergeSql.MarkReportsDirty, range, ct);
 
         // A new outline of an area that already has released land changes what remains of it: recount those few.
         foreach (var areaId in await RevisedWithReleasesAsync(run, range, ct))
@@ -147,21 +152,22 @@ public static class HazardAreaMerge
             await ReleaseCounting.RecomputeAsync(db, areaId, ct);
         }
 
-        await run.ExecuteAsync(MergeSql.Report, range, ct);
-        await run.ExecuteAsync(MergeSql.DropStaged, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.Report, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.DropStaged, range, ct);
+        return changed;
     }
 
     private static async Task FinishFailedAsync(Run run, CancellationToken ct)
     {
         int total, rejected;
-        await using (var counts = run.Command(MergeSql.ReportCounts))
+        await using (var counts = run.Command(HazardAreaMergeSql.ReportCounts))
         await using (var reader = await counts.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
             (total, rejected) = (reader.GetInt32(0), reader.GetInt32(1));
         }
 
-        await using var finish = run.Command(MergeSql.FinishFailed);
+        await using var finish = run.Command(HazardAreaMergeSql.FinishFailed);
         finish.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AtomicRefusal.ProblemJson(rejected, total) });
         finish.Parameters.Add(new NpgsqlParameter<int> { TypedValue = total });
         finish.Parameters.Add(new NpgsqlParameter<int> { TypedValue = rejected });
@@ -177,7 +183,7 @@ public static class HazardAreaMerge
 
     private static async Task<List<Guid>> RevisedWithReleasesAsync(Run run, IndexRange range, CancellationToken ct)
     {
-        await using var command = run.Command(MergeSql.RevisedWithReleases, range);
+        await using var command = run.Command(HazardAreaMergeSql.RevisedWithReleases, range);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -193,7 +199,7 @@ public static class HazardAreaMerge
         await using var command = run.Command("SELECT accepted, rejected, state = 'DONE' FROM uploads WHERE id = $1");
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new Result(reader.GetInt32(0), reader.GetInt32(1), reader.GetBoolean(2));
+        return new Result(reader.GetInt32(0), reader.GetInt32(1), reader.GetBoolean(2), []);
     }
 
     /// <summary>One upload's statements on one connection and transaction.</summary>
@@ -227,6 +233,19 @@ public static class HazardAreaMerge
         {
             await using var command = Command(sql, range);
             await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async Task<IReadOnlyList<string>> StringsAsync(string sql, IndexRange range, CancellationToken ct)
+        {
+            await using var command = Command(sql, range);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var values = new List<string>();
+            while (await reader.ReadAsync(ct))
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values.Distinct().ToList();
         }
 
         public async Task<T> ScalarAsync<T>(string sql, CancellationToken ct)

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LandRelease.Data.Uploads;
+
+/// <summary>
+/// One merger per upload at a time, whichever node it runs on: a session advisory lock on the context's connection,
+/// released on dispose, or with the connection if the process dies, so a retry or the sweep takes over.
+/// </summary>
+public sealed class UploadMergeLock : IAsyncDisposable
+{
+    private const string Key = "hashtext('upload-merge'), hashtext($1::text)";
+    private readonly LandReleaseDbContext _db;
+    private readonly Guid _uploadId;
+
+    private UploadMergeLock(LandReleaseDbContext db, Guid uploadId) => (_db, _uploadId) = (db, uploadId);
+
+    /// <summary>Null (and the connection closed again) when another merger holds the upload.</summary>
+    public static async Task<UploadMergeLock?> TryTakeAsync(LandReleaseDbContext db, Guid uploadId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        if (await AdvisoryAsync(db, $"SELECT pg_try_advisory_lock({Key})", uploadId, ct))
+        {
+            return new UploadMergeLock(db, uploadId);
+        }
+
+        await db.Database.CloseConnectionAsync();
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await AdvisoryAsync(_db, $"SELECT pg_advisory_unlock({Key})", _uploadId, CancellationToken.None);
+        }
+        finally
+        {
+            await _db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<bool> AdvisoryAsync(LandReleaseDbContext db, string sql, Guid uploadId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = uploadId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+}
