@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LandRelease.Domain.Countries;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,7 +15,7 @@ public static class DevelopmentTokens
     {
         var claims = new List<Claim> { new(TokenClaims.Subject, name), new(TokenClaims.Name, name) };
         claims.AddRange(roles.Select(r => new Claim(TokenClaims.Role, r)));
-        claims.AddRange(countries.Select(c => new Claim(TokenClaims.Country, c.ToUpperInvariant())));
+        claims.AddRange(countries.Select(c => new Claim(TokenClaims.Country, CountryCode.Normalise(c))));
         if (organisation is not null)
         {
             claims.Add(new Claim(TokenClaims.Organisation, organisation.ToUpperInvariant()));

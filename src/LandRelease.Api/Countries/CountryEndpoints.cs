@@ -2,6 +2,7 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Data.Countries;
+using LandRelease.Domain.Countries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -46,7 +47,7 @@ internal static class CountryEndpoints
         string code, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(FeatureSql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code.Trim().ToUpperInvariant() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = CountryCode.Normalise(code) });
         return await command.ExecuteScalarAsync(ct) is string json
             ? new GeoJsonResult<CountryFeature>(json)
             : Problems.NotFound($"'{code}' is not a country this system serves (ISO 3166 alpha-3, e.g. KHM).");

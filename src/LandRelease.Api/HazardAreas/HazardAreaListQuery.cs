@@ -1,6 +1,7 @@
 using System.Globalization;
 using LandRelease.Data.HazardAreas;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.HazardAreas;
 using NetTopologySuite.Geometries;
 
@@ -28,7 +29,7 @@ internal static class HazardAreaListQuery
             }
         }
 
-        var countryCode = country?.Trim().ToUpperInvariant();
+        var countryCode = CountryCode.From(country)?.Value;
         if (countryCode is not null && countryCode.Length != 3)
         {
             errors["country"] = ["country is an ISO 3166 alpha-3 code, e.g. KHM."];

@@ -1,5 +1,6 @@
 using LandRelease.Api.GeoJson;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.HazardAreas;
 
 namespace LandRelease.Api.HazardAreas;
@@ -56,7 +57,7 @@ internal static class HazardAreaRequestReader
     public static (HazardAreaDetails Details, string? ChangeReason)? ReadProperties(HazardAreaPropertiesRequest p,
         Dictionary<string, string[]> errors)
     {
-        var countryCode = Required(p.CountryCode, "properties.countryCode", 3, errors)?.ToUpperInvariant();
+        var countryCode = CountryCode.From(Required(p.CountryCode, "properties.countryCode", 3, errors))?.Value;
         var localId = Required(p.LocalId, "properties.localId", MaxLocalId, errors);
         var name = Required(p.Name, "properties.name", MaxName, errors);
         var organisation = Required(p.Organisation, "properties.organisation", 20, errors)?.ToUpperInvariant();

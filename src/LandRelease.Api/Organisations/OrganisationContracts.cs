@@ -1,5 +1,6 @@
 using LandRelease.Data;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ internal static class OrganisationRequestValidator
         else
         {
             var known = await db.Countries.Select(c => c.Code).ToListAsync(ct);
-            var unknown = request.Countries.Select(c => c?.Trim().ToUpperInvariant() ?? "")
+            var unknown = request.Countries.Select(c => CountryCode.Normalise(c ?? ""))
                 .Where(c => !known.Contains(c)).ToList();
             if (unknown.Count > 0)
             {

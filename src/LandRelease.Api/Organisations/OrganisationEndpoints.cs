@@ -2,6 +2,7 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.Organisations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ internal static class OrganisationEndpoints
         var query = db.Organisations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(country))
         {
-            var code = country.Trim().ToUpperInvariant();
+            var code = CountryCode.Normalise(country);
             query = query.Where(o => o.Countries.Contains(code));
         }
 

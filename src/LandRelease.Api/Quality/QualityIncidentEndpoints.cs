@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LandRelease.Api.Access;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.Releases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal static class QualityIncidentEndpoints
         var query = db.QualityIncidents.AsNoTracking().Where(i => visible.Contains(i.CountryCode));
         if (country is not null)
         {
-            var code = country.Trim().ToUpperInvariant();
+            var code = CountryCode.Normalise(country);
             query = query.Where(i => i.CountryCode == code);
         }
 

@@ -3,6 +3,7 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.Releases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -87,7 +88,7 @@ internal static class ReleaseDecisionEndpoints
 
         if (country is not null)
         {
-            var code = country.Trim().ToUpperInvariant();
+            var code = CountryCode.Normalise(country);
             query = query.Where(d => d.CountryCode == code);
         }
 

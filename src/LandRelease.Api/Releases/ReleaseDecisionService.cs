@@ -105,14 +105,11 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ReleaseCounting.LockAreaAsync(db, target.HazardAreaId, ct);
         var decision = await db.ReleaseDecisions.SingleAsync(d => d.Id == id, ct);
-        var permitted = ReleaseWorkflow.IsAuthorityAct(action)
-            ? user.Is(Roles.NationalAuthority) && user.Countries.Contains(decision.CountryCode)
-            : user.CanWrite(decision.CountryCode, decision.OrganisationCode);
-        if (!permitted)
+        if (ReleaseRules.RefuseMover(action, decision.CountryCode, decision.OrganisationCode,
+                user.Is(Roles.NationalAuthority) && user.Countries.Contains(decision.CountryCode),
+                user.CanWrite(decision.CountryCode, decision.OrganisationCode)) is { } refusal)
         {
-            return new DecisionOutcome.Forbidden(ReleaseWorkflow.IsAuthorityAct(action)
-                ? $"Only the national authority of {decision.CountryCode} may {WireName<WorkflowAction>.Of(action).ToLowerInvariant().Replace('_', '-')} a decision."
-                : $"Your token does not allow submitting this {decision.CountryCode} decision of {decision.OrganisationCode}.");
+            return new DecisionOutcome.Forbidden(refusal);
         }
 
         if (action == WorkflowAction.Approve && await InsideViolationAsync(decision.HazardAreaId, decision.Geometry, ct) is { } outside)
@@ -121,12 +118,9 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         }
 
         if (action == WorkflowAction.Revoke
-            && (effective < decision.DateOfInformation || DatesOfInformation.IsInFuture(effective, clock.Today())))
+            && ReleaseRules.RefuseRevocationDate(effective, decision.DateOfInformation, clock.Today()) is { } badDate)
         {
-            return new DecisionOutcome.Malformed(new()
-            {
-                ["effectiveDate"] = [$"A revocation takes effect between the decision's date of information ({decision.DateOfInformation:yyyy-MM-dd}) and today."],
-            });
+            return new DecisionOutcome.Malformed(new() { ["effectiveDate"] = [badDate] });
         }
 
         var before = AuditSnapshots.Of(decision);
@@ -260,9 +254,6 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
     private async Task<RuleViolation?> InsideViolationAsync(Guid areaId, MultiPolygon geometry, CancellationToken ct)
     {
         var outside = await ReleaseCounting.OutsideAsync(db, areaId, geometry, ct);
-        return outside is { BeyondToleranceSqm: > 0.01 } o
-            ? new RuleViolation("outside-hazard-area", "geometry",
-                $"The released land lies {o.OutsideSqm:0.##} m² outside its hazardous area (tolerance {ReleaseCounting.InsideToleranceMetres} m).")
-            : null;
+        return outside is { } o ? ReleaseRules.Outside(o.OutsideSqm, o.BeyondToleranceSqm, ReleaseCounting.InsideToleranceMetres) : null;
     }
 }

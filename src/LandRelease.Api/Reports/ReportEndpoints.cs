@@ -4,6 +4,7 @@ using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Reports.Html;
 using LandRelease.Data;
 using LandRelease.Data.Reports;
+using LandRelease.Domain.Countries;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,7 @@ internal static class ReportEndpoints
     internal static async Task<(ReportCountryName? Country, ReportView? View, ProblemHttpResult? Failure)> AccessAsync(string code,
         LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var wanted = code.Trim().ToUpperInvariant();
+        var wanted = CountryCode.Normalise(code);
         var country = await db.Countries.AsNoTracking().Where(c => c.Code == wanted)
             .Select(c => new ReportCountryName(c.Code, c.Name)).FirstOrDefaultAsync(ct);
         if (country is null)

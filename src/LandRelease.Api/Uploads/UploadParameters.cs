@@ -28,7 +28,7 @@ internal sealed record UploadParameters(string CountryCode, string OrganisationC
             return null;
         }
 
-        var country = Value(values, "country")?.ToUpperInvariant();
+        var country = Domain.Countries.CountryCode.From(Value(values, "country"))?.Value;
         if (country is null or { Length: not 3 })
         {
             errors["country"] = ["country is required: the ISO 3166 alpha-3 code of the country the features lie in (e.g. KHM)."];

@@ -1,3 +1,4 @@
+using LandRelease.Domain.Countries;
 using Microsoft.AspNetCore.Identity;
 
 namespace LandRelease.Data.Accounts;
@@ -32,7 +33,7 @@ public sealed class Account : IdentityUser<Guid>
     public void Assign(string role, IEnumerable<string> countries, string? organisation)
     {
         Role = role;
-        Countries = [.. countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal)];
+        Countries = [.. countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(CountryCode.Normalise).Distinct().Order(StringComparer.Ordinal)];
         Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim().ToUpperInvariant();
     }
 

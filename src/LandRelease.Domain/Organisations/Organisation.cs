@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 
 namespace LandRelease.Domain.Organisations;
 
@@ -39,7 +40,7 @@ public sealed partial class Organisation
             Code = code.Trim().ToUpperInvariant(),
             Name = name.Trim(),
             Kind = kind,
-            Countries = [.. countries.Select(c => c.Trim().ToUpperInvariant()).Distinct().Order()],
+            Countries = [.. countries.Select(CountryCode.Normalise).Distinct().Order()],
             CreatedAt = createdAt,
         };
 

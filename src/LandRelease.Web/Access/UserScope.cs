@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Countries;
 
 namespace LandRelease.Web.Access;
 
@@ -25,7 +26,7 @@ public sealed class UserScope
         user.FindFirstValue(TokenClaims.Name) ?? user.FindFirstValue(TokenClaims.Subject) ?? "anonymous",
         user.FindFirstValue(TokenClaims.Organisation)?.Trim().ToUpperInvariant(),
         user.FindAll(TokenClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-        user.FindAll(TokenClaims.Country).Select(c => c.Value.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal));
+        user.FindAll(TokenClaims.Country).Select(c => CountryCode.Normalise(c.Value)).ToHashSet(StringComparer.Ordinal));
 
     public bool Is(string role) => Roles.Contains(role);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LandRelease.Data;
 using LandRelease.Data.Accounts;
+using LandRelease.Domain.Countries;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,7 +114,7 @@ public sealed class AccountAdmin(UserManager<Account> users, LandReleaseDbContex
     }
 
     private static List<string> Normalised(IEnumerable<string> countries) =>
-        [.. countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal)];
+        [.. countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(CountryCode.Normalise).Distinct().Order(StringComparer.Ordinal)];
 
     private static string? Upper(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
 
