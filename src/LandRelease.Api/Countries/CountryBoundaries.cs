@@ -29,12 +29,9 @@ internal sealed class CountryBoundaries(NpgsqlDataSource dataSource) : IDisposab
             }
 
             var byCode = new Dictionary<string, CountryBoundary>(StringComparer.Ordinal);
-            await using var command = dataSource.CreateCommand("SELECT code, boundary FROM countries");
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            foreach (var (code, boundary) in await Data.Countries.CountryRows.BoundariesAsync(dataSource, cancellationToken))
             {
-                var code = reader.GetString(0);
-                byCode[code] = new CountryBoundary(code, reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(1));
+                byCode[code] = new CountryBoundary(code, boundary);
             }
 
             // An empty table means seeding has not run yet; don't cache that.

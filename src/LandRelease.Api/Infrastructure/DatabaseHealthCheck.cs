@@ -10,8 +10,7 @@ internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealth
     {
         try
         {
-            await using var command = dataSource.CreateCommand("SELECT postgis_lib_version()");
-            var version = await command.ExecuteScalarAsync(cancellationToken);
+            var version = await Data.Common.DatabaseProbe.PostGisVersionAsync(dataSource, cancellationToken);
             return HealthCheckResult.Healthy($"PostGIS {version}");
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)

@@ -8,7 +8,6 @@ using LandRelease.Domain.Countries;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ReportView = LandRelease.Web.Reports.ReportView;
 using ReportAccess = LandRelease.Web.Reports.ReportAccess;
 
@@ -39,7 +38,7 @@ internal static class ReportEndpoints
     /// </summary>
     public static async Task<Results<Ok<CountryReportResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Country(
         string code, string? from, string? to, string? asAt, string? year, string? format, HttpContext http, ReportReader reports,
-        LandReleaseDbContext db, NpgsqlDataSource dataSource, HtmlDocuments documents, ClaimsPrincipal user, TimeProvider clock,
+        LandReleaseDbContext db, Data.Countries.CountryOutlines outlines, HtmlDocuments documents, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken ct)
     {
         var (country, view, failure) = await AccessAsync(code, db, user, ct);
@@ -67,7 +66,7 @@ internal static class ReportEndpoints
             ReportFormat.Html => Html(http, await documents.RenderAsync<CountryReportDocument>(new Dictionary<string, object?>
             {
                 ["Report"] = response, ["Stored"] = stored,
-                ["OutlinePath"] = response.Map is { } map ? await OutlineAsync(dataSource, country.Code, map.CellDegrees / 3, ct) : null,
+                ["OutlinePath"] = response.Map is { } map ? await outlines.SvgPathAsync(country.Code, map.CellDegrees / 3, ct) : null,
             })),
             _ => TypedResults.Ok(response),
         };
@@ -103,15 +102,5 @@ internal static class ReportEndpoints
     {
         http.Response.Headers.ContentSecurityPolicy = ReportStyle.ContentSecurityPolicy;
         return TypedResults.Content(page, ReportFormats.Html);
-    }
-
-    /// <summary>The country's boundary, simplified to the map's scale, as SVG path data in degrees (y pointing south).</summary>
-    private static async Task<string?> OutlineAsync(NpgsqlDataSource dataSource, string code, double tolerance, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT ST_AsSVG(ST_SimplifyPreserveTopology(boundary, $2), 0, 4) FROM countries WHERE code = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = tolerance });
-        return await command.ExecuteScalarAsync(ct) as string;
     }
 }

@@ -1,3 +1,4 @@
+using LandRelease.Data.HazardAreas;
 using LandRelease.Data.Uploads;
 using LandRelease.Intake;
 using Npgsql;
@@ -11,11 +12,6 @@ namespace LandRelease.Api.Uploads;
 /// </summary>
 internal sealed class HazardAreaIntake(NpgsqlDataSource dataSource, Microsoft.Extensions.Options.IOptions<UploadOptions> uploadOptions, UploadProgress progress)
 {
-    private const string FindExisting = """
-        SELECT local_id, id, version, organisation_code, status FROM hazard_areas
-        WHERE country_code = $1 AND local_id = ANY($2)
-        """;
-
     private UploadOptions Options => uploadOptions.Value;
 
     public async Task<int> StageAsync(Guid uploadId, FeatureSource source, HazardAreaFeatureChecker checker,
@@ -116,13 +112,9 @@ internal sealed class HazardAreaIntake(NpgsqlDataSource dataSource, Microsoft.Ex
             return existing;
         }
 
-        await using var command = dataSource.CreateCommand(FindExisting);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = countryCode });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = localIds });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var (localId, area) in await HazardAreaLookup.ByLocalIdsAsync(dataSource, countryCode, localIds, ct))
         {
-            existing[reader.GetString(0)] = new ExistingArea(reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4));
+            existing[localId] = new ExistingArea(area.Id, area.Version, area.OrganisationCode, area.Status);
         }
 
         return existing;

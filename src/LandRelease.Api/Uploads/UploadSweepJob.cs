@@ -1,4 +1,5 @@
 using LandRelease.Data;
+using LandRelease.Data.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace LandRelease.Api.Uploads;
 /// the enqueue, or the job gave up) is merged; one whose request died while streaming is marked FAILED (its staging
 /// rolled back with the request, so nothing of it was stored).
 /// </summary>
-public sealed class UploadSweepJob(LandReleaseDbContext db, UploadMerger merger, IOptions<UploadOptions> options,
+public sealed class UploadSweepJob(LandReleaseDbContext db, UploadRows rows, UploadMerger merger, IOptions<UploadOptions> options,
     ILogger<UploadSweepJob> logger)
 {
     /// <summary>A request past its deadline has ended by then, whatever its node was doing.</summary>
@@ -19,13 +20,7 @@ public sealed class UploadSweepJob(LandReleaseDbContext db, UploadMerger merger,
     {
         var settings = options.Value;
         var abandonedBefore = DateTimeOffset.UtcNow - settings.ReceiveTimeout - Grace;
-        var abandoned = await db.Database.ExecuteSqlAsync($"""
-            UPDATE uploads SET state = 'FAILED', problem_status = 400, finished_at = clock_timestamp(),
-                problem = jsonb_build_object('type', 'https://landrelease.org/problems/upload-abandoned', 'status', 400,
-                    'code', 'upload-abandoned', 'title', 'The upload did not arrive',
-                    'detail', 'The file stopped arriving before its end; nothing of it was stored. Send it again.')
-            WHERE state = 'RECEIVING' AND created_at < {abandonedBefore}
-            """, ct);
+        var abandoned = await rows.FailAbandonedAsync(abandonedBefore, ct);
         if (abandoned > 0)
         {
             logger.LogWarning("{Count} uploads abandoned while streaming were marked FAILED", abandoned);

@@ -40,4 +40,14 @@ public sealed class CountryOutlines(NpgsqlDataSource dataSource)
         // An empty table means seeding has not run yet; don't cache that.
         return await command.ExecuteScalarAsync(ct) is string json ? _json = json : """{"type":"FeatureCollection","features":[]}""";
     }
+
+    /// <summary>The country's boundary, simplified to a map's scale, as SVG path data in degrees (y pointing south).</summary>
+    public async Task<string?> SvgPathAsync(string code, double toleranceDegrees, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT ST_AsSVG(ST_SimplifyPreserveTopology(boundary, $2), 0, 4) FROM countries WHERE code = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = toleranceDegrees });
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
 }

@@ -107,6 +107,23 @@ public sealed class UploadRows(NpgsqlDataSource dataSource)
     }
 
     /// <summary>A varchar parameter that may be null.</summary>
+    /// <summary>
+    /// Uploads still RECEIVING that were created before <paramref name="before"/>: their request ended without
+    /// finishing the file (its staging rolled back with it), so they are marked FAILED. Returns how many.
+    /// </summary>
+    public async Task<int> FailAbandonedAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE uploads SET state = 'FAILED', problem_status = 400, finished_at = clock_timestamp(),
+                problem = jsonb_build_object('type', 'https://landrelease.org/problems/upload-abandoned', 'status', 400,
+                    'code', 'upload-abandoned', 'title', 'The upload did not arrive',
+                    'detail', 'The file stopped arriving before its end; nothing of it was stored. Send it again.')
+            WHERE state = 'RECEIVING' AND created_at < $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = before });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
     private static NpgsqlParameter Text(string? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar };
 }

@@ -18,12 +18,8 @@ internal static class ReportCommands
         foreach (var country in await refresher.CountriesAsync(CancellationToken.None))
         {
             var outcome = await refresher.RebuildAsync(country, today, CancellationToken.None);
-            await using var command = dataSource.CreateCommand(
-                "SELECT count(*), COALESCE(sum(credited_sqm), 0) FROM report_credits WHERE country_code = $1");
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = country });
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            Console.WriteLine($"{country,-7} {reader.GetInt64(0),10} {reader.GetDouble(1),22:F2} {outcome.Differences.Count,12} {outcome.Milliseconds,7}");
+            var (decisions, creditedSqm) = await ReportCreditTotals.OfAsync(dataSource, country, CancellationToken.None);
+            Console.WriteLine($"{country,-7} {decisions,10} {creditedSqm,22:F2} {outcome.Differences.Count,12} {outcome.Milliseconds,7}");
         }
 
         Console.WriteLine($"rebuild total: {total.ElapsedMilliseconds} ms");

@@ -1,12 +1,12 @@
 using Npgsql;
 
-namespace LandRelease.Api.Uploads;
+namespace LandRelease.Data.Uploads;
 
 /// <summary>
 /// Writes how many features an upload has read, on its own connection so a client polling the upload sees it move
 /// while the staging transaction is still open.
 /// </summary>
-internal sealed class UploadProgress(NpgsqlDataSource dataSource)
+public sealed class UploadProgress(NpgsqlDataSource dataSource)
 {
     /// <summary>Features between two progress writes.</summary>
     public const int Every = 5000;
