@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Upload benchmark: a generated file of BENCH_FEATURES (100000) hazardous areas, as GeoJSON and as GeoPackage, sent
 # through POST /api/uploads and followed to DONE (streamed, checked, staged by binary COPY, merged into the register
-# with version and audit rows); then a raw binary COPY of the same polygons into a bare table, the ceiling. Prints
-# features/second for each, their ratio, and the API's peak memory. Usually run as ./landrelease bench uploads.
+# with version and audit rows); then GDAL's ogr2ogr loading the same files into plain PostGIS tables (the tool an
+# officer would use instead), and a raw binary COPY of the same polygons into a bare table, the ceiling. Prints
+# features/second for each, the upload's ratio to ogr2ogr and to COPY, and the API's peak memory. Usually run as ./landrelease bench uploads.
 # Settings: BENCH_FEATURES, BENCH_PGHOST/PGPORT/PGUSER/PGPASSWORD (else from ConnectionStrings__LandRelease).
 set -euo pipefail
 
@@ -110,7 +111,23 @@ dotnet run "$ROOT/bench/raw-copy.cs" -- "$GEOJSON" "$BENCH_CONN" >"$WORK/raw.txt
   || { cat "$WORK/raw.log"; die "raw copy failed"; }
 { read -r RAW_N RAW_S RAW_RATE; read -r _ SHAPED_S SHAPED_RATE; } <"$WORK/raw.txt"
 
+# What a national database officer would use instead: GDAL's ogr2ogr loading the same file into a plain PostGIS table
+# of the same database (COPY mode, its spatial index), no checks, versions or audit.
+ogr_load() { # file table -> prints seconds
+  local started
+  started=$(now)
+  PG_USE_COPY=YES ogr2ogr -f PostgreSQL "PG:host=$PGHOST port=$PGPORT dbname=$BENCH_DB user=$PGUSER password=$PGPASSWORD" "$1" \
+    -nln "$2" -overwrite -nlt MULTIPOLYGON -lco GEOMETRY_NAME=geometry -lco FID=ogc_fid >"$WORK/ogr.log" 2>&1 \
+    || { cat "$WORK/ogr.log"; die "ogr2ogr failed on $1"; }
+  since "$started" 2
+}
+log "ogr2ogr of the same GeoJSON and GeoPackage into plain PostGIS tables"
+OGR_JSON_S=$(ogr_load "$GEOJSON" ogr_bench_geojson)
+OGR_GPKG_S=$(ogr_load "$GPKG" ogr_bench_gpkg)
+[ "$(sql_value -c 'SELECT count(*) FROM ogr_bench_geojson')" = "$FEATURES" ] || die "ogr2ogr did not load every feature"
+
 rate() { awk -v n="$FEATURES" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+of_ogr() { awk -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN { printf "%.2f", a / b }'; }
 ratio() { awk -v a="$(rate "$1")" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }'; }
 shaped_ratio() { awk -v a="$(rate "$1")" -v b="$SHAPED_RATE" 'BEGIN { printf "%.2f", a / b }'; }
 row() { printf '%-17s%10s %9s %13s %11s' "$1" "$(rate "$2")" "$2" "$(ratio "$2")" "$(shaped_ratio "$2")"; }
@@ -131,6 +148,9 @@ $(row "GeoPackage upload" "$GPKG_S")
 $(row "GeoJSON revising" "$REVISE_S")
 $(row "GeoJSON unchanged" "$SAME_S")   (the first file again: nothing written but the report)
 raw binary COPY  $(printf '%10s %9s %13s %11s' "$RAW_RATE" "$RAW_S" "1.00" "")   (into a bare table: id, geometry)
+ogr2ogr GeoJSON  $(printf '%10s %9s' "$(rate "$OGR_JSON_S")" "$OGR_JSON_S")   ($(ogr2ogr --version | cut -d, -f1), PG_USE_COPY, into a plain table)
+ogr2ogr GPKG     $(printf '%10s %9s' "$(rate "$OGR_GPKG_S")" "$OGR_GPKG_S")
+upload / ogr2ogr: GeoJSON $(of_ogr "$GEOJSON_S" "$OGR_JSON_S"), GeoPackage $(of_ogr "$GPKG_S" "$OGR_GPKG_S")   (target 0.50)
 raw COPY, shaped $(printf '%10s %9s %13s %11s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')" "1.00")   (into a copy of hazard_areas: generated areas, checks, indexes)
 
 API memory: $RSS_BEFORE MiB resident before the uploads; peak resident $RSS_GEOJSON MiB after the GeoJSON upload, $RSS_PEAK MiB after both
