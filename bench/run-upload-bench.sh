@@ -4,14 +4,14 @@
 # with version and audit rows); then GDAL's ogr2ogr loading the same files into plain PostGIS tables (the tool an
 # officer would use instead), and a raw binary COPY of the same polygons into a bare table, the ceiling. Prints
 # features/second for each, the upload's ratio to ogr2ogr and to COPY, and the API's peak memory. Usually run as ./landrelease bench uploads.
-# Settings: BENCH_FEATURES, BENCH_PGHOST/PGPORT/PGUSER/PGPASSWORD (else from ConnectionStrings__LandRelease).
+# Settings: BENCH_FEATURES, BENCH_DB and BENCH_PORT (two benchmarks at once on one machine), BENCH_PGHOST/PGPORT/PGUSER/PGPASSWORD (else from ConnectionStrings__LandRelease).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FEATURES=${BENCH_FEATURES:-100000}
-PORT=5091
+PORT=${BENCH_PORT:-5091}
 API=http://127.0.0.1:$PORT
-BENCH_DB=landrelease_upload_bench
+BENCH_DB=${BENCH_DB:-landrelease_upload_bench}
 RESULTS=$ROOT/bench/results/uploads.txt
 BENCH_NAME=uploads
 # shellcheck source=bench/common.sh
