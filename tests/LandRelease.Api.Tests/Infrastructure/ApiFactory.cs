@@ -26,9 +26,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        OwnerConnectionString = await TestDatabases.CreateAsync();
+        OwnerConnectionString = await CreateDatabaseAsync();
         ConnectionString = TestDatabases.AsApplication(OwnerConnectionString);
     }
+
+    /// <summary>The owner's connection string to the database this host serves: a fresh copy of the template.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
