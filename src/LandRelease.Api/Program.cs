@@ -44,6 +44,11 @@ if (args.Contains("rebuild-reports"))
     return await ReportCommands.RebuildAsync(app.Services);
 }
 
+if (WorkerNode.IsConfigured(app.Configuration))
+{
+    return await WorkerNode.RunAsync(app);
+}
+
 // First, so everything after it (rate limits, audit, logs) sees the client's address, not the proxy's.
 app.UseForwardedHeaders();
 app.UseExceptionHandler();

@@ -19,6 +19,8 @@ internal static class ServiceRegistration
         var connections = DatabaseConnections.From(builder.Configuration);
         var connectionString = connections.Application;
 
+        // Under systemd (deploy/): ready is signalled once started (Type=notify), and logs reach journald with their level.
+        builder.Host.UseSystemd();
         var services = builder.Services;
         services.AddSingleton(connections);
         services.AddLandReleaseData(connectionString);

@@ -26,9 +26,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        OwnerConnectionString = await TestDatabases.CreateAsync();
+        OwnerConnectionString = await CreateDatabaseAsync();
         ConnectionString = TestDatabases.AsApplication(OwnerConnectionString);
     }
+
+    /// <summary>The owner's connection string to the database this host serves: a fresh copy of the template.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync();
+
+    /// <summary>Whether disposing this host drops its database (not when it shares another host's).</summary>
+    protected virtual bool DropsDatabase => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -84,7 +90,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestDatabases.DropAsync(ConnectionString);
+        if (DropsDatabase)
+        {
+            await TestDatabases.DropAsync(ConnectionString);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

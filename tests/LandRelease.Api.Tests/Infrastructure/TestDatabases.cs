@@ -55,6 +55,9 @@ public static class TestDatabases
         return ConnectionStringFor(name);
     }
 
+    /// <summary>A name for a database a test makes itself (a restore's target), dropped with this run's leftovers.</summary>
+    public static string NewName(string purpose) => RunPrefix + purpose + "_" + Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>
     /// Drops a test database. An autovacuum worker may be visiting it, and the test role cannot end that
     /// process, so a few retries follow; a database still left is removed by a later run as a leftover.
