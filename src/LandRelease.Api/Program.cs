@@ -55,6 +55,7 @@ app.UseRateLimiter();
 app.UseOgcBasicCredentials();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseQueryParameterCheck();
 app.UseLandReleaseAntiforgery();
 app.UseStorableRequestText();
 
