@@ -60,6 +60,7 @@ app.UseRateLimiter();
 app.UseOgcBasicCredentials();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseQueryParameterCheck();
 app.UseLandReleaseAntiforgery();
 app.UseStorableRequestText();
 

@@ -39,6 +39,9 @@ public static class WebSetup
             && WebPaths.IsPage(context.Request.Path))
         {
             response.ContentType = null;
+            // A page that answered 404 itself (NavigationManager.NotFound) already set the framework's header; the
+            // status page's render sets it again, and a header set twice is an exception.
+            response.Headers.Remove("blazor-enhanced-nav");
             // Rendered as a GET, by a renderer of its own: as a POST the renderer would look for the refused form
             // again, and the page that refused it may already have used this request's renderer.
             context.Request.Method = HttpMethods.Get;

@@ -79,20 +79,35 @@ internal static class ActivityEndpoints
         return new GeoJsonResult<ActivityFeature>(ActivityJson.Write(activity)) { ETag = etag };
     }
 
-    public static async Task<Results<GeoJsonResult<ActivityFeatureCollection>, ProblemHttpResult>> List(
-        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>An area's activities by id (the order they were recorded in), a page at a time.</summary>
+    public static async Task<Results<GeoJsonResult<ActivityFeatureCollection>, ValidationProblem, ProblemHttpResult>> List(
+        Guid id, int? limit, string? cursor, LandReleaseDbContext db, ClaimsPrincipal user, HttpRequest request, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = ListPaging.ReadLimit(limit, errors);
+        var after = ListPaging.ReadCursor<Guid>(cursor, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var country = await db.HazardAreas.Where(a => a.Id == id).Select(a => a.CountryCode).FirstOrDefaultAsync(ct);
         if (country is null || !UserScope.From(user).CanRead(country))
         {
             return Problems.NotFound($"No hazardous area has id {id}.");
         }
 
-        // An area has tens of activities, not thousands: one page holds them all.
-        var activities = await db.Activities.AsNoTracking().AsSplitQuery().Where(a => a.HazardAreaId == id)
-            .OrderBy(a => a.StartDate).ThenBy(a => a.Id).ToListAsync(ct);
-        var page = new FeaturePage([.. activities.Select(ActivityJson.Write)], null);
-        return new GeoJsonResult<ActivityFeatureCollection>(FeatureCollection.Write(page, null));
+        var query = db.Activities.AsNoTracking().AsSplitQuery().Where(a => a.HazardAreaId == id);
+        if (after is { } last)
+        {
+            query = query.Where(a => a.Id.CompareTo(last) > 0);
+        }
+
+        var activities = await query.OrderBy(a => a.Id).Take(pageSize + 1).ToListAsync(ct);
+        var more = activities.Count > pageSize;
+        var shown = activities.Take(pageSize).ToList();
+        var page = new FeaturePage([.. shown.Select(ActivityJson.Write)], more ? shown[^1].Id : null);
+        return new GeoJsonResult<ActivityFeatureCollection>(FeatureCollection.Write(page, request));
     }
 
     public static async Task<Results<GeoJsonResult<ActivityFeatureCollection>, ProblemHttpResult>> History(

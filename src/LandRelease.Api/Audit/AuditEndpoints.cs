@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using LandRelease.Api.Access;
+using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,19 +18,24 @@ internal static class AuditEndpoints
     }
 
     /// <summary>
-    /// The audit rows of one record, or the latest 1000 of a type. An administrator sees all; a national
-    /// authority sees what happened in its countries.
+    /// The audit rows of one record or of a type, oldest first, a page at a time. An administrator sees all; a
+    /// national authority sees what happened in its countries.
     /// </summary>
-    public static async Task<Results<Ok<AuditEntryResponse[]>, ValidationProblem>> List(string? entityType, Guid? entityId,
-        LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Ok<ListResponse<AuditEntryResponse>>, ValidationProblem>> List(string? entityType, Guid? entityId,
+        int? limit, string? cursor, LandReleaseDbContext db, ClaimsPrincipal user, HttpRequest request, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = ListPaging.ReadLimit(limit, errors);
+        var after = ListPaging.ReadCursor<long>(cursor, errors);
         var type = entityType?.Trim().ToUpperInvariant().Replace('-', '_');
         if (type is not null && !AuditEntityTypes.All.Contains(type))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["entityType"] = [$"entityType is one of {string.Join(", ", AuditEntityTypes.All)}."],
-            });
+            errors["entityType"] = [$"entityType is one of {string.Join(", ", AuditEntityTypes.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var scope = UserScope.From(user);
@@ -50,9 +56,15 @@ internal static class AuditEndpoints
             query = query.Where(e => e.EntityId == id);
         }
 
-        var entries = await query.OrderByDescending(e => e.Id).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(entries.OrderBy(e => e.Id).Select(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.ActorOrganisation,
-            e.CountryCode, e.EntityType, e.EntityId, e.Action, Parse(e.Before), Parse(e.After), e.Reason)).ToArray());
+        if (after is { } last)
+        {
+            query = query.Where(e => e.Id > last);
+        }
+
+        var page = await ListPaging.TakeAsync(query.OrderBy(e => e.Id), pageSize,
+            e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), request, ct);
+        return TypedResults.Ok(page.Map(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.ActorOrganisation,
+            e.CountryCode, e.EntityType, e.EntityId, e.Action, Parse(e.Before), Parse(e.After), e.Reason)));
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

@@ -23,11 +23,14 @@ internal static class FeatureCollection
         return json.Append("]}").ToString();
     }
 
-    internal static string NextLink(HttpRequest request, Guid after)
+    internal static string NextLink(HttpRequest request, Guid after) => NextLink(request, after.ToString());
+
+    /// <summary>The request's own address with the cursor replaced: every filter and the limit carry over.</summary>
+    internal static string NextLink(HttpRequest request, string after)
     {
         var query = request.Query.Where(q => q.Key != "cursor")
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-            .Append(KeyValuePair.Create("cursor", (string?)after.ToString()));
+            .Append(KeyValuePair.Create("cursor", (string?)after));
         return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(query));
     }
 }

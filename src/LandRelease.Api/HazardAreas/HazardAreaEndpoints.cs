@@ -107,12 +107,16 @@ internal static class HazardAreaEndpoints
     }
 
     public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ValidationProblem, ProblemHttpResult>> List(
-        string? country, string? status, string? bbox, int? limit, string? cursor,
-        HazardAreaFeatures features, HttpContext http, CancellationToken ct)
+        string? country, string? status, string? organisation, string? classification, string? localId, string? name, string? bbox,
+        int? limit, string? cursor, HazardAreaFeatures features, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var visible = UserScope.From(http.User).ReadableCountries;
-        var query = HazardAreaListQuery.Read(country, status, bbox, limit, cursor, visible, errors);
+        var search = new HazardAreaSearch(country, status, bbox, limit, cursor)
+        {
+            Organisation = organisation, Classification = classification, LocalId = localId, Name = name,
+        };
+        var query = search.Read(visible, errors);
         if (query is null)
         {
             return TypedResults.ValidationProblem(errors);

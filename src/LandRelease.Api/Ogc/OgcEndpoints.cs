@@ -14,14 +14,15 @@ internal static class OgcEndpoints
 {
     public static IEndpointRouteBuilder MapOgc(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/ogc").WithTags("OGC API - Features");
+        // f (json or html) anywhere; the items read their own parameters, which depend on the collection.
+        var group = routes.MapGroup("/ogc").WithTags("OGC API - Features").AcceptsQuery("f");
         group.MapGet("/", Landing).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/conformance", Conformance).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/api", Definition).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/collections", Collections).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/collections/{collectionId}", Collection).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/collections/{collectionId}/items", OgcItemsEndpoints.Items).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoints.Item).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/collections/{collectionId}/items", OgcItemsEndpoints.Items).RequireAuthorization(Policies.RegisterReader).ChecksOwnQuery();
+        group.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoints.Item).RequireAuthorization(Policies.RegisterReader).AcceptsQuery("crs");
         group.MapOgcTiles();
         return routes;
     }

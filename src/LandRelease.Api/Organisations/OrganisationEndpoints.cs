@@ -20,8 +20,17 @@ internal static class OrganisationEndpoints
         return routes;
     }
 
-    public static async Task<Ok<OrganisationResponse[]>> List(string? country, LandReleaseDbContext db, CancellationToken ct)
+    /// <summary>Organisations by code, a page at a time.</summary>
+    public static async Task<Results<Ok<ListResponse<OrganisationResponse>>, ValidationProblem>> List(string? country, int? limit,
+        string? cursor, LandReleaseDbContext db, HttpRequest request, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = ListPaging.ReadLimit(limit, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var query = db.Organisations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(country))
         {
@@ -29,8 +38,14 @@ internal static class OrganisationEndpoints
             query = query.Where(o => o.Countries.Contains(code));
         }
 
-        var organisations = await query.OrderBy(o => o.Code).ToListAsync(ct);
-        return TypedResults.Ok(organisations.Select(OrganisationResponse.From).ToArray());
+        if (cursor is not null)
+        {
+            // Codes are stored upper-case; the cursor is the last code of the previous page.
+            query = query.Where(o => string.Compare(o.Code, cursor) > 0);
+        }
+
+        var page = await ListPaging.TakeAsync(query.OrderBy(o => o.Code), pageSize, o => o.Code, request, ct);
+        return TypedResults.Ok(page.Map(OrganisationResponse.From));
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> Get(

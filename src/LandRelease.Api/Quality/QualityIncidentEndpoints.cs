@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LandRelease.Api.Access;
+using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Countries;
@@ -18,10 +19,19 @@ internal static class QualityIncidentEndpoints
         return routes;
     }
 
-    /// <summary>Overlapping releases found at approval, newest first, in the countries the caller may read.</summary>
-    public static async Task<Ok<QualityIncidentResponse[]>> List(string? country, Guid? hazardAreaId, LandReleaseDbContext db,
-        ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Overlapping releases found at approval in the countries the caller may read, by id, a page at a time.</summary>
+    public static async Task<Results<Ok<ListResponse<QualityIncidentResponse>>, ValidationProblem>> List(string? country,
+        Guid? hazardAreaId, int? limit, string? cursor, LandReleaseDbContext db, ClaimsPrincipal user, HttpRequest request,
+        CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = ListPaging.ReadLimit(limit, errors);
+        var after = ListPaging.ReadCursor<Guid>(cursor, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var visible = UserScope.From(user).ReadableCountries;
         var query = db.QualityIncidents.AsNoTracking().Where(i => visible.Contains(i.CountryCode));
         if (country is not null)
@@ -35,8 +45,13 @@ internal static class QualityIncidentEndpoints
             query = query.Where(i => i.HazardAreaId == areaId);
         }
 
-        var incidents = await query.OrderByDescending(i => i.DetectedAt).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(incidents.Select(QualityIncidentResponse.From).ToArray());
+        if (after is { } last)
+        {
+            query = query.Where(i => i.Id.CompareTo(last) > 0);
+        }
+
+        var page = await ListPaging.TakeAsync(query.OrderBy(i => i.Id), pageSize, i => i.Id.ToString(), request, ct);
+        return TypedResults.Ok(page.Map(QualityIncidentResponse.From));
     }
 }
 

@@ -76,9 +76,32 @@ internal static class ReleaseDecisionEndpoints
             : Problems.NoSuch("release decision", id);
     }
 
+    /// <summary>Decisions in the caller's countries by id (creation order), a page at a time.</summary>
     public static async Task<Results<Ok<ReleaseDecisionFeatureCollection>, ValidationProblem>> List(
-        Guid? hazardAreaId, string? state, string? country, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        Guid? hazardAreaId, string? state, string? country, int? limit, string? cursor, LandReleaseDbContext db, ClaimsPrincipal user,
+        HttpRequest request, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = ListPaging.ReadLimit(limit, errors);
+        var after = ListPaging.ReadCursor<Guid>(cursor, errors);
+        DecisionState? wanted = null;
+        if (state is not null)
+        {
+            if (WireName<DecisionState>.TryParse(state, out var parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["state"] = [$"state is one of {string.Join(", ", WireName<DecisionState>.All)}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var visible = UserScope.From(user).ReadableCountries;
         var query = db.ReleaseDecisions.AsNoTracking().Where(d => visible.Contains(d.CountryCode));
         if (hazardAreaId is { } areaId)
@@ -92,21 +115,20 @@ internal static class ReleaseDecisionEndpoints
             query = query.Where(d => d.CountryCode == code);
         }
 
-        if (state is not null)
+        if (wanted is { } s)
         {
-            if (!WireName<DecisionState>.TryParse(state, out var parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["state"] = [$"state is one of {string.Join(", ", WireName<DecisionState>.All)}."],
-                });
-            }
-
-            query = query.Where(d => d.State == parsed);
+            query = query.Where(d => d.State == s);
         }
 
-        var decisions = await query.OrderBy(d => d.Id).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(new ReleaseDecisionFeatureCollection("FeatureCollection", [.. decisions.Select(ReleaseDecisionFeature.From)]));
+        if (after is { } last)
+        {
+            query = query.Where(d => d.Id.CompareTo(last) > 0);
+        }
+
+        var page = await ListPaging.TakeAsync(query.OrderBy(d => d.Id), pageSize, d => d.Id.ToString(), request, ct);
+        var features = page.Items.Select(ReleaseDecisionFeature.From).ToArray();
+        return TypedResults.Ok(new ReleaseDecisionFeatureCollection("FeatureCollection", features, features.Length,
+            page.Next is null ? [] : [new ListLink("next", "application/json", page.Next)]));
     }
 
     public static async Task<Results<Ok<DecisionEventResponse[]>, ProblemHttpResult>> Events(

@@ -1,3 +1,4 @@
+using LandRelease.Api.Infrastructure;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Releases;
 
@@ -44,7 +45,7 @@ public sealed record EnteredAreaResponse(double Value, string Unit, double Squar
 
 public sealed record AttachmentResponse(string Kind, string FileName, string Sha256, string? SignedBy);
 
-public sealed record ReleaseDecisionFeatureCollection(string Type, ReleaseDecisionFeature[] Features);
+public sealed record ReleaseDecisionFeatureCollection(string Type, ReleaseDecisionFeature[] Features, int NumberReturned, ListLink[] Links);
 
 public sealed record DecisionEventResponse(string FromState, string ToState, DateTimeOffset At, string By, string? ByOrganisation, string? Reason)
 {

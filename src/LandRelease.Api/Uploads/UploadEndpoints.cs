@@ -17,6 +17,7 @@ internal static class UploadEndpoints
         var maxBytes = routes.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes;
         var group = routes.MapGroup("/api/uploads").WithTags("Uploads");
         group.MapPost("/", Upload).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(maxBytes)
+            .AcceptsQuery([.. UploadParameters.Names, "fileName"])
             .WithDescription("A file of hazardous areas or activities (GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV) as a " +
                              "multipart form (fields country, organisation, kind, crs, atomic, then the file) or as the raw body " +
                              "with those parameters in the query string.");

@@ -78,9 +78,32 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
             filters["status"] = query.Status;
         }
 
+        if (query.Organisation is not null)
+        {
+            filters["organisation"] = query.Organisation;
+        }
+
+        if (query.Classification is not null)
+        {
+            filters["classification"] = query.Classification;
+        }
+
+        var searches = new Dictionary<string, string>();
+        if (query.LocalIdContains is not null)
+        {
+            searches["localId"] = query.LocalIdContains;
+        }
+
+        if (query.NameContains is not null)
+        {
+            searches["name"] = query.NameContains;
+        }
+
         var page = new FeatureListQuery(query.VisibleCountries, query.Limit)
         {
             Filters = filters,
+            Searches = searches,
+            CountMatched = query.CountMatched,
             Bbox = query.Bbox is { } box ? new BboxFilter(box.MinX, box.MinY, box.MaxX, box.MaxY, OutputCrs.Crs84) : null,
             After = query.After,
         };

@@ -8,6 +8,9 @@ namespace LandRelease.Data.Ogc;
 public sealed record FeatureListQuery(IReadOnlyList<string> VisibleCountries, int Limit)
 {
     public IReadOnlyDictionary<string, string> Filters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Text searches by the source's search names: the column contains the text, ignoring case.</summary>
+    public IReadOnlyDictionary<string, string> Searches { get; init; } = new Dictionary<string, string>();
     public BboxFilter? Bbox { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }

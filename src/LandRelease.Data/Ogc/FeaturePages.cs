@@ -95,6 +95,11 @@ public sealed class FeaturePages(NpgsqlDataSource dataSource)
             where.Add($"{source.FilterColumns[name]} = {Add(command, value)}");
         }
 
+        foreach (var (name, text) in query.Searches)
+        {
+            where.Add($"{source.SearchColumns[name]} ILIKE {Add(command, "%" + EscapeLike(text) + "%")}");
+        }
+
         if (query.Bbox is { } box)
         {
             where.Add($"ST_Intersects({source.GeometryColumn}, {Envelope(box, command)})");
@@ -123,6 +128,11 @@ public sealed class FeaturePages(NpgsqlDataSource dataSource)
         var envelope = $"ST_MakeEnvelope({Add(command, x1)}, {Add(command, y1)}, {Add(command, x2)}, {Add(command, y2)}, {box.Crs.Srid})";
         return box.Crs.Srid == 4326 ? envelope : $"ST_Transform(ST_Segmentize({envelope}, 1000), 4326)";
     }
+
+    /// <summary>The text matched literally: LIKE's wildcards and its escape character lose their meaning.</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string Add<T>(NpgsqlCommand command, T value)
     {

@@ -30,6 +30,9 @@ public sealed class FeatureSource
     /// <summary>Property filter name (as the query string names it) to column.</summary>
     public IReadOnlyDictionary<string, string> FilterColumns { get; }
 
+    /// <summary>Text search name to column (the register's local id and name); none on the OGC API.</summary>
+    public IReadOnlyDictionary<string, string> SearchColumns { get; init; } = new Dictionary<string, string>();
+
     internal string DateFrom { get; }
     internal string DateTo { get; }
     internal string GeometryColumn { get; }

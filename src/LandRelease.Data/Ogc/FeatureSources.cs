@@ -13,7 +13,10 @@ public static class FeatureSources
             ["country"] = "a.country_code", ["status"] = "a.status", ["classification"] = "a.classification",
             ["organisation"] = "a.organisation_code",
         },
-        "a.date_of_information", "a.date_of_information", "a.geometry");
+        "a.date_of_information", "a.date_of_information", "a.geometry")
+    {
+        SearchColumns = new Dictionary<string, string> { ["localId"] = "a.local_id", ["name"] = "a.name" },
+    };
 
     /// <summary>
     /// Land released by a decision that counts (approved, certified, handed over): drafts, submissions,

@@ -35,6 +35,7 @@ public static class Navigation
 
         if (user.Is(Roles.FieldOperator) || user.Is(Roles.NationalAuthority))
         {
+            links.Add(new Link("/areas", "Hazardous areas"));
             links.Add(new Link("/uploads", "Uploads"));
         }
 

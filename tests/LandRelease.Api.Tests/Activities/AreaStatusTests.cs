@@ -16,7 +16,7 @@ public sealed class AreaStatusTests(ApiFactory api) : IClassFixture<ApiFactory>,
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<string[]> AreaAuditAsync(Guid areaId) =>
-        [.. (await _client.GetJsonAsync($"/api/audit?entityType=HAZARD_AREA&entityId={areaId}")).EnumerateArray()
+        [.. (await _client.GetJsonAsync($"/api/audit?entityType=HAZARD_AREA&entityId={areaId}")).GetProperty("items").EnumerateArray()
             .Select(e => e.GetProperty("action").GetString()!)];
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class AreaStatusTests(ApiFactory api) : IClassFixture<ApiFactory>,
         var props = await _client.AreaPropsAsync(area.Id);
         Assert.Equal(("WORKED_ON", 2, "2024-03-01"), (props.Text("status"), props.GetProperty("version").GetInt32(), props.Text("dateOfInformation")));
         Assert.Equal(["CREATE", "STATUS"], await AreaAuditAsync(area.Id));
-        var statusEntry = (await _client.GetJsonAsync($"/api/audit?entityType=HAZARD_AREA&entityId={area.Id}")).EnumerateArray().Last();
+        var statusEntry = (await _client.GetJsonAsync($"/api/audit?entityType=HAZARD_AREA&entityId={area.Id}")).GetProperty("items").EnumerateArray().Last();
         Assert.Contains($"CLEARANCE activity {localId} (work began 2024-03-01)", statusEntry.Text("reason"), StringComparison.Ordinal);
         var history = (await _client.GetJsonAsync($"/api/hazard-areas/{area.Id}/history")).GetProperty("features").EnumerateArray()
             .Select(v => (v.Props().GetProperty("version").GetInt32(), v.Props().Text("status"))).Order().ToArray();

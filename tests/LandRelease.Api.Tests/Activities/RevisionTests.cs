@@ -56,7 +56,7 @@ public sealed class RevisionTests(ApiFactory api) : IClassFixture<ApiFactory>, I
 
         var audit = await _client.GetJsonAsync($"/api/audit?entityType=ACTIVITY&entityId={id}");
 
-        var revise = audit.EnumerateArray().Single(e => e.Text("action") == "REVISE");
+        var revise = audit.GetProperty("items").EnumerateArray().Single(e => e.Text("action") == "REVISE");
         Assert.Equal("Devices recounted", revise.Text("reason"));
         Assert.Equal(2, revise.GetProperty("before").GetProperty("devices").GetArrayLength());
         Assert.Equal(1, revise.GetProperty("after").GetProperty("devices").GetArrayLength());

@@ -96,7 +96,7 @@ public sealed class OrganisationTests(ApiFactory api) : IClassFixture<ApiFactory
         (await PostAsync(inCambodia, countries: ["KHM"])).EnsureSuccessStatusCode();
 
         var listed = (await (await _client.GetAsync("/api/organisations?country=lao", Ct)).AssertJsonAsync(HttpStatusCode.OK))
-            .EnumerateArray().ToList();
+            .GetProperty("items").EnumerateArray().ToList();
 
         var codes = listed.Select(o => o.GetProperty("code").GetString()).ToList();
         Assert.Contains(inLaos, codes);

@@ -35,7 +35,7 @@ public sealed class AuditTrailTests(ApiFactory api) : IClassFixture<ApiFactory>,
     }
 
     private async Task<JsonElement[]> AuditOfAsync(Guid id) =>
-        [.. (await _admin.GetJsonAsync($"/api/audit?entityType=RELEASE_DECISION&entityId={id}")).EnumerateArray()];
+        [.. (await _admin.GetJsonAsync($"/api/audit?entityType=RELEASE_DECISION&entityId={id}")).GetProperty("items").EnumerateArray()];
 
     [Fact]
     public async Task CreatingEditingSubmittingAndApprovingEachLeaveAnAuditRowWithWhoAndWhat()

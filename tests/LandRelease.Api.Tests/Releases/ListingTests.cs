@@ -42,14 +42,14 @@ public sealed class ListingTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         await _client.ApprovedAsync(Decision(areaId, "CLEARED", strip.Polygon(), "2024-01-01"));
         var second = await _client.ApprovedAsync(Decision(areaId, "CLEARED", strip.Polygon(), "2024-02-01"));
 
-        var khm = (await _client.GetJsonAsync("/api/quality-incidents?country=KHM")).EnumerateArray();
+        var khm = (await _client.GetJsonAsync("/api/quality-incidents?country=KHM")).GetProperty("items").EnumerateArray();
         Assert.Contains(khm, i => i.GetProperty("decisionId").GetGuid() == second);
-        Assert.Empty((await _client.GetJsonAsync($"/api/quality-incidents?country=LAO&hazardAreaId={areaId}")).EnumerateArray());
+        Assert.Empty((await _client.GetJsonAsync($"/api/quality-incidents?country=LAO&hazardAreaId={areaId}")).GetProperty("items").EnumerateArray());
 
         var laos = api.ClientAs([Roles.NationalAuthority], ["LAO"], "NRA", "officer-lao");
-        Assert.Empty((await laos.GetJsonAsync($"/api/quality-incidents?hazardAreaId={areaId}")).EnumerateArray());
+        Assert.Empty((await laos.GetJsonAsync($"/api/quality-incidents?hazardAreaId={areaId}")).GetProperty("items").EnumerateArray());
         var surveyor = api.ClientAs([Roles.FieldOperator], ["KHM"], "CMAC", "surveyor-1");
-        Assert.Single((await surveyor.GetJsonAsync($"/api/quality-incidents?hazardAreaId={areaId}")).EnumerateArray());
+        Assert.Single((await surveyor.GetJsonAsync($"/api/quality-incidents?hazardAreaId={areaId}")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]

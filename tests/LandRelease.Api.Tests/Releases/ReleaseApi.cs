@@ -134,7 +134,7 @@ public static class ReleaseApi
         (await client.GetJsonAsync(asAt is null ? $"/api/hazard-areas/{id}" : $"/api/hazard-areas/{id}?asAt={asAt}")).Props();
 
     public static async Task<JsonElement[]> IncidentsAsync(this HttpClient client, Guid hazardAreaId) =>
-        [.. (await client.GetJsonAsync($"/api/quality-incidents?hazardAreaId={hazardAreaId}")).EnumerateArray()];
+        [.. (await client.GetJsonAsync($"/api/quality-incidents?hazardAreaId={hazardAreaId}")).GetProperty("items").EnumerateArray()];
 
     public static double Number(this JsonElement props, string name) => props.GetProperty(name).GetDouble();
 

@@ -145,7 +145,7 @@ public sealed class PartialFailureTests(ApiFactory api) : IClassFixture<ApiFacto
 
         var id = status.Line(0).RecordId();
         var audit = await _client.GetJsonAsync($"/api/audit?entityId={id}");
-        var entry = Assert.Single(audit.EnumerateArray());
+        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray());
         Assert.Equal(("CREATE", "test-user", "CMAA"), (entry.GetProperty("action").GetString(), entry.GetProperty("actor").GetString(),
             entry.GetProperty("actorOrganisation").GetString()));
         Assert.Contains(status.Id().ToString(), entry.GetProperty("reason").GetString(), StringComparison.Ordinal);

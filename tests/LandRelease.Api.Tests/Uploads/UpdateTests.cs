@@ -43,7 +43,7 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
         Assert.True(Geo.NearestVertexMetres(area, 102.97, 13.55) < 0.01);
         var history = (await _client.GetJsonAsync($"/api/hazard-areas/{ids[0]}/history")).GetProperty("features").EnumerateArray().ToList();
         Assert.Equal([1, 2], history.Select(v => v.Props().GetProperty("version").GetInt32()).Order());
-        var audit = (await _client.GetJsonAsync($"/api/audit?entityId={ids[0]}")).EnumerateArray().ToList();
+        var audit = (await _client.GetJsonAsync($"/api/audit?entityId={ids[0]}")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["CREATE", "REVISE"], audit.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal(1, audit[1].GetProperty("before").GetProperty("version").GetInt32());
         Assert.Contains(second.Id().ToString(), audit[1].GetProperty("reason").GetString(), StringComparison.Ordinal);

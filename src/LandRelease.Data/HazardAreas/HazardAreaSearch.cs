@@ -1,21 +1,29 @@
 using System.Globalization;
-using LandRelease.Data.HazardAreas;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Countries;
 using LandRelease.Domain.HazardAreas;
 using NetTopologySuite.Geometries;
 
-namespace LandRelease.Api.HazardAreas;
+namespace LandRelease.Data.HazardAreas;
 
-/// <summary>Reads and checks the list query string: country, status, bbox (minLon,minLat,maxLon,maxLat), limit, cursor.</summary>
-internal static class HazardAreaListQuery
+/// <summary>
+/// The register's search as given (the API list's query string, the register browser's form): country, status,
+/// organisation, classification, localId and name (parts, any case), bbox (minLon,minLat,maxLon,maxLat), limit,
+/// cursor. <see cref="Read"/> checks it, naming each bad parameter.
+/// </summary>
+public sealed record HazardAreaSearch(string? Country, string? Status, string? Bbox, int? Limit, string? Cursor)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public static HazardAreaQuery? Read(string? country, string? status, string? bbox, int? limit, string? cursor,
-        IReadOnlyList<string> visibleCountries, Dictionary<string, string[]> errors)
+    public string? Organisation { get; init; }
+    public string? Classification { get; init; }
+    public string? LocalId { get; init; }
+    public string? Name { get; init; }
+
+    public HazardAreaQuery? Read(IReadOnlyList<string> visibleCountries, Dictionary<string, string[]> errors)
     {
+        var (country, status, bbox, limit, cursor) = (Country, Status, Bbox, Limit, Cursor);
         string? statusWire = null;
         if (status is not null)
         {
@@ -55,8 +63,35 @@ internal static class HazardAreaListQuery
             }
         }
 
-        return errors.Count > 0 ? null : new HazardAreaQuery(countryCode, statusWire, envelope, after, pageSize, visibleCountries);
+        var classificationWire = ReadClassification(Classification, errors);
+        return errors.Count > 0
+            ? null
+            : new HazardAreaQuery(countryCode, statusWire, envelope, after, pageSize, visibleCountries)
+            {
+                Organisation = Trimmed(Organisation)?.ToUpperInvariant(),
+                Classification = classificationWire,
+                LocalIdContains = Trimmed(LocalId),
+                NameContains = Trimmed(Name),
+            };
     }
+
+    private static string? ReadClassification(string? classification, Dictionary<string, string[]> errors)
+    {
+        if (Trimmed(classification) is not { } given)
+        {
+            return null;
+        }
+
+        if (WireName<HazardClassification>.TryParse(given, out var parsed))
+        {
+            return WireName<HazardClassification>.Of(parsed);
+        }
+
+        errors["classification"] = [$"'{given}' is not a classification: use one of {string.Join(", ", WireName<HazardClassification>.All)}."];
+        return null;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static Envelope? ReadBbox(string bbox, Dictionary<string, string[]> errors)
     {
