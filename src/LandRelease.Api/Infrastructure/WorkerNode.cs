@@ -1,6 +1,3 @@
-using LandRelease.Api.Reports.Pipeline;
-using LandRelease.Api.Uploads;
-
 namespace LandRelease.Api.Infrastructure;
 
 /// <summary>
@@ -25,8 +22,7 @@ internal static class WorkerNode
         // Anonymous: the supervisor or balancer probing it has no token.
         app.MapHealthChecks("/health").AllowAnonymous();
         await DatabaseSetup.PrepareAsync(app);
-        ReportJobs.Register(app.Services, app.Configuration);
-        app.Services.ScheduleUploadJobs();
+        RecurringJobs.Register(app.Services, app.Configuration);
         await app.RunAsync();
         return 0;
     }
