@@ -109,7 +109,7 @@ internal sealed partial class ActivityRegister(LandReleaseDbContext db, Activity
             return new ActivityOutcome.Malformed(errors);
         }
 
-        var area = await db.HazardAreas.AsNoTracking().SingleAsync(a => a.Id == activity.HazardAreaId, ct);
+        var area = await ActivityValidation.Facts(db.HazardAreas.Where(a => a.Id == activity.HazardAreaId)).SingleAsync(ct);
         var outcomes = new[] { (ActivityOutcome?)ActivityValidation.Mismatch(area, read) ?? WriterGate(read, activity.CountryCode, user) };
         if (outcomes[0] is null)
         {
@@ -125,7 +125,7 @@ internal sealed partial class ActivityRegister(LandReleaseDbContext db, Activity
     });
 
     /// <summary>Who may write what: a new activity in the name of an organisation, or a revision of an existing one.</summary>
-    private static ActivityOutcome? Gate(ReadActivity read, HazardArea area, Activity? current, UserScope user, ActivityWriteMode mode)
+    private static ActivityOutcome? Gate(ReadActivity read, AreaFacts area, Activity? current, UserScope user, ActivityWriteMode mode)
     {
         if (current is null)
         {
@@ -161,7 +161,15 @@ internal sealed partial class ActivityRegister(LandReleaseDbContext db, Activity
         var found = new Dictionary<(string, string), Activity>();
         foreach (var country in keys.Where(k => k.LocalId is not null).GroupBy(k => k.Country))
         {
-            var localIds = country.Select(k => k.LocalId!).Distinct().ToList();
+            // Most local ids of an upload are new: ask which exist before loading any activity whole.
+            var candidates = country.Select(k => k.LocalId!).Distinct().ToList();
+            var localIds = await db.Activities.Where(a => a.CountryCode == country.Key && candidates.Contains(a.LocalId!))
+                .Select(a => a.LocalId!).ToListAsync(ct);
+            if (localIds.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var activity in await db.Activities.AsNoTracking().AsSplitQuery()
                          .Where(a => a.CountryCode == country.Key && localIds.Contains(a.LocalId!)).ToListAsync(ct))
             {

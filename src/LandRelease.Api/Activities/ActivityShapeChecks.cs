@@ -62,7 +62,7 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
         }
 
         var placements = await ActivityPlacement.MeasureAsync(db,
-            [.. placed.Select(c => new PlacementQuery(c.HazardAreaId, [.. Polygons(c.Check.Shapes!).Select(p => p.Geometry)], c.Check.Shapes!.ReferencePoint))], ct);
+            [.. placed.Select(c => new PlacementQuery(c.HazardAreaId, [.. Polygons(c.Check.Shapes!).Select(p => p.Geometry)], c.Check.Shapes!.ReferencePoint))], options.Value.ReferencePointMaxMetres, ct);
         foreach (var ((check, areaId), placement) in placed.Zip(placements))
         {
             Judge(check, placement ?? throw new InvalidOperationException($"Hazardous area {areaId} vanished while checked."));

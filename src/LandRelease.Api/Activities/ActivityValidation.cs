@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Api.Activities;
 
+/// <summary>What the checks need of the hazardous area an activity names (its outline stays in the database).</summary>
+internal sealed record AreaFacts(Guid Id, string CountryCode, string LocalId, HazardAreaStatus Status);
+
 /// <summary>An activity read and placed on its area, waiting for the checks; <see cref="Current"/> when it revises one.</summary>
-internal sealed record PendingActivity(ReadActivity Read, HazardArea Area, Activity? Current);
+internal sealed record PendingActivity(ReadActivity Read, AreaFacts Area, Activity? Current);
 
 /// <summary>What the checks made of one activity: its shapes and warnings, or why it is refused.</summary>
 internal sealed record CheckedActivity(ActivityShapes? Shapes, IReadOnlyList<FieldIssue> Warnings, ActivityOutcome.Rejected? Rejected);
@@ -27,23 +30,24 @@ internal sealed class ActivityValidation(LandReleaseDbContext db, CountryBoundar
     public const string AreaClosed = "area-closed";
 
     /// <summary>The areas the references name, found in two queries (by id, and by local id in a country).</summary>
-    public async Task<Dictionary<AreaReference, HazardArea>> ResolveAreasAsync(IEnumerable<AreaReference> references, CancellationToken ct)
+    public async Task<Dictionary<AreaReference, AreaFacts>> ResolveAreasAsync(IEnumerable<AreaReference> references, CancellationToken ct)
     {
         var all = references.Distinct().ToList();
         var ids = all.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList();
         var byLocalId = all.Where(r => r.Id is null).GroupBy(r => r.CountryCode!).ToList();
-        var found = ids.Count == 0 ? [] : await db.HazardAreas.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var found = ids.Count == 0 ? [] : await Facts(db.HazardAreas.Where(a => ids.Contains(a.Id))).ToListAsync(ct);
         foreach (var country in byLocalId)
         {
             var localIds = country.Select(r => r.LocalId!).ToList();
-            found.AddRange(await db.HazardAreas.AsNoTracking()
-                .Where(a => a.CountryCode == country.Key && localIds.Contains(a.LocalId)).ToListAsync(ct));
+            found.AddRange(await Facts(db.HazardAreas.Where(a => a.CountryCode == country.Key && localIds.Contains(a.LocalId))).ToListAsync(ct));
         }
 
-        var areas = new Dictionary<AreaReference, HazardArea>();
+        var areas = new Dictionary<AreaReference, AreaFacts>();
+        var byId = found.DistinctBy(a => a.Id).ToDictionary(a => a.Id);
+        var byLocal = found.DistinctBy(a => a.Id).ToDictionary(a => (a.CountryCode, a.LocalId));
         foreach (var reference in all)
         {
-            var area = found.Find(a => reference.Id is { } id ? a.Id == id : a.CountryCode == reference.CountryCode && a.LocalId == reference.LocalId);
+            var area = reference.Id is { } id ? byId.GetValueOrDefault(id) : byLocal.GetValueOrDefault((reference.CountryCode!, reference.LocalId!));
             if (area is not null)
             {
                 areas[reference] = area;
@@ -53,8 +57,11 @@ internal sealed class ActivityValidation(LandReleaseDbContext db, CountryBoundar
         return areas;
     }
 
+    public static IQueryable<AreaFacts> Facts(IQueryable<HazardArea> areas) =>
+        areas.Select(a => new AreaFacts(a.Id, a.CountryCode, a.LocalId, a.Status));
+
     /// <summary>The area a feature names in its properties, if it names one, must be the area it is recorded on.</summary>
-    public static ActivityOutcome.Rejected? Mismatch(HazardArea area, ReadActivity read)
+    public static ActivityOutcome.Rejected? Mismatch(AreaFacts area, ReadActivity read)
     {
         var violations = new List<RuleViolation>();
         if (read.HazardAreaId is { } id && id != area.Id)
@@ -110,7 +117,7 @@ internal sealed class ActivityValidation(LandReleaseDbContext db, CountryBoundar
     /// Work recorded on land already closed or handed over is kept (late reports are real), but said aloud: the area's
     /// status follows its release decisions alone, so the sender should know the work moved nothing.
     /// </summary>
-    private static IEnumerable<FieldIssue> ClosedArea(HazardArea area) => area.Status is HazardAreaStatus.Closed or HazardAreaStatus.HandedOver
+    private static IEnumerable<FieldIssue> ClosedArea(AreaFacts area) => area.Status is HazardAreaStatus.Closed or HazardAreaStatus.HandedOver
         ? [new FieldIssue("properties.hazardAreaId", new GeometryIssue(AreaClosed,
             $"Hazardous area '{area.LocalId}' is already {WireName<HazardAreaStatus>.Of(area.Status)}; the activity is recorded, " +
             "but it changes neither the area's status nor its remaining land. Check that the right area is named."))]

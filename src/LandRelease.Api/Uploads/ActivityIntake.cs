@@ -124,7 +124,10 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
         {
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var outcomes = await register.RecordManyAsync(inputs, user, ActivityWriteMode.UpsertByLocalId, ct);
+                logger.LogInformation("A part of {Count} activities recorded in {Milliseconds:F0} ms", part.Count,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return [.. part.Zip(outcomes, (w, o) => ActivityFeatures.ToLine(w.Index, w.Request.Properties?.LocalId, o))];
             }
             catch (Exception e) when (!parameters.Atomic && attempt < Attempts && IsTransient(e))

@@ -9,7 +9,10 @@ namespace LandRelease.Data.Activities;
 /// <summary>m² of one polygon outside the hazardous area, and how much of that lies beyond the 1 m tolerance.</summary>
 public readonly record struct Outside(double OutsideSqm, double BeyondToleranceSqm);
 
-/// <summary>Where an activity's shapes lie relative to its hazardous area.</summary>
+/// <summary>
+/// Where an activity's shapes lie relative to its hazardous area. <see cref="ReferencePointMetres"/> is the geodesic
+/// distance, or 0 when the point lies so near that it is within the limit asked for without measuring.
+/// </summary>
 public sealed record Placement(IReadOnlyList<Outside> Shapes, double ReferencePointMetres);
 
 /// <summary>An activity's polygons (worked area, proposed outcomes) and reference point, to measure against its area.</summary>
@@ -23,7 +26,8 @@ public sealed record PlacementQuery(Guid HazardAreaId, IReadOnlyList<MultiPolygo
 public static class ActivityPlacement
 {
     private const string Distances = """
-        SELECT q.k, ST_Distance(q.point::geography, a.geometry::geography)
+        SELECT q.k, CASE WHEN ST_DWithin(q.point, a.geometry, $4) THEN 0
+                         ELSE ST_Distance(q.point::geography, a.geometry::geography) END
         FROM unnest($1::int[], $2::uuid[], $3::geometry[]) AS q(k, area_id, point)
         JOIN hazard_areas a ON a.id = q.area_id
         """;
@@ -38,9 +42,15 @@ public static class ActivityPlacement
         JOIN hazard_areas a ON a.id = s.area_id
         """;
 
+    /// <summary>
+    /// No degree of latitude or longitude is longer than 111.7 km on the WGS 84 ellipsoid, so a point within
+    /// max / 112 km degrees (a cheap planar test) lies within max metres and its geodesic distance need not be computed.
+    /// </summary>
+    private const double MetresPerDegreeAtMost = 112_000;
+
     /// <returns>One placement per query, in order; null where the area no longer exists.</returns>
     public static async Task<IReadOnlyList<Placement?>> MeasureAsync(LandReleaseDbContext db, IReadOnlyList<PlacementQuery> queries,
-        CancellationToken ct)
+        double referencePointMaxMetres, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
@@ -54,6 +64,7 @@ public static class ActivityPlacement
                 Add(command, queries.Select((_, k) => k));
                 Add(command, queries.Select(q => q.HazardAreaId));
                 Add(command, queries.Select(q => (Geometry)q.ReferencePoint));
+                command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = referencePointMaxMetres / MetresPerDegreeAtMost });
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
