@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LandRelease.Api.Reports.Pipeline;
+using LandRelease.Api.Tests.Activities;
 using LandRelease.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
