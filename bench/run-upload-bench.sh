@@ -4,11 +4,14 @@
 # with version and audit rows); then GDAL's ogr2ogr loading the same files into plain PostGIS tables (the tool an
 # officer would use instead), and a raw binary COPY of the same polygons into a bare table, the ceiling. Prints
 # features/second for each, the upload's ratio to ogr2ogr and to COPY, and the API's peak memory. Usually run as ./landrelease bench uploads.
-# Settings: BENCH_FEATURES, BENCH_DB and BENCH_PORT (two benchmarks at once on one machine), BENCH_PGHOST/PGPORT/PGUSER/PGPASSWORD (else from ConnectionStrings__LandRelease).
+# Then BENCH_ACTIVITIES (20000) completed clearances, with devices and a cleared outcome each, on areas the register
+# holds (kind=activities), and the same file again.
+# Settings: BENCH_FEATURES, BENCH_ACTIVITIES, BENCH_DB and BENCH_PORT (two benchmarks at once on one machine), BENCH_PGHOST/PGPORT/PGUSER/PGPASSWORD (else from ConnectionStrings__LandRelease).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FEATURES=${BENCH_FEATURES:-100000}
+ACTIVITIES=${BENCH_ACTIVITIES:-20000}
 PORT=${BENCH_PORT:-5091}
 API=http://127.0.0.1:$PORT
 BENCH_DB=${BENCH_DB:-landrelease_upload_bench}
@@ -63,11 +66,11 @@ json.dump(d, sys.stdout)' "$GEOJSON" "$1"; }
 WARM=3000
 head_json "$WARM" >"$WORK/warm.geojson"
 
-upload() { # file content-type -> prints "seconds accepted rejected"
+upload() { # file content-type [kind] -> prints "seconds accepted rejected"
   local started id state body
   started=$(now)
   body=$(curl -sS -f "${AUTH[@]}" -H "Content-Type: $2" -H "Expect: 100-continue" --data-binary "@$1" \
-    "$API/api/uploads?country=KHM&organisation=HALO-KHM&kind=hazard-areas") || die "upload of $1 refused"
+    "$API/api/uploads?country=KHM&organisation=HALO-KHM&kind=${3:-hazard-areas}") || die "upload of $1 refused"
   id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["id"])' "$body")
   while :; do
     body=$(curl -sS -f "${AUTH[@]}" "$API/api/uploads/$id?limit=1")
@@ -105,6 +108,31 @@ RSS_PEAK=$(rss_mib VmHWM)
 [ "$GEOJSON_BAD" = 0 ] && [ "$GPKG_BAD" = 0 ] && [ "$SAME_BAD" = 0 ] && [ "$REVISE_BAD" = 0 ] \
   || die "some generated features were rejected ($GEOJSON_BAD, $SAME_BAD, $REVISE_BAD, $GPKG_BAD)"
 [ "$VERSIONS" = $((VERSIONS_BEFORE + 2 * FEATURES)) ] || die "expected $((VERSIONS_BEFORE + 2 * FEATURES)) versions, found $VERSIONS"
+
+# Completed clearances on areas the register holds: the land worked and cleared lies a metre inside its area (as a team's
+# polygon would), with the reference point 100 m east of the area's centre and two device counts.
+log "generating $ACTIVITIES completed clearances on existing areas"
+[ "$(sql_value -c "SELECT count(*) FROM hazard_areas")" -ge "$ACTIVITIES" ] || die "fewer than $ACTIVITIES areas to work on"
+sql_value -o "$WORK/activities.geojson" -c "
+  SELECT json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object(
+    'type', 'Feature', 'geometry', ST_AsGeoJSON(w.worked, 8)::json,
+    'properties', json_build_object('localId', 'CLR-' || w.local_id, 'hazardAreaLocalId', w.local_id, 'type', 'CLEARANCE',
+      'organisation', 'HALO-KHM', 'method', 'Manual clearance to 13 cm', 'startDate', '2024-01-10', 'endDate', '2024-03-20',
+      'status', 'COMPLETED', 'referencePoint', ST_AsGeoJSON(ST_Translate(ST_Centroid(w.worked), 0.0009, 0), 7)::json,
+      'devices', json_build_array(json_build_object('type', 'AP_MINE', 'found', w.n % 7, 'destroyed', w.n % 7),
+                                  json_build_object('type', 'OTHER_ERW', 'found', w.n % 3, 'destroyed', w.n % 3)),
+      'proposedOutcomes', json_build_array(json_build_object('kind', 'CLEARED', 'geometry', ST_AsGeoJSON(w.worked, 8)::json)),
+      'notes', 'Completion report ' || w.n))))
+  FROM (SELECT local_id, row_number() OVER (ORDER BY local_id) AS n, ST_Buffer(geometry, -0.00001, 'join=mitre') AS worked
+        FROM hazard_areas ORDER BY local_id LIMIT $ACTIVITIES) w"
+log "uploading $ACTIVITIES activities (kind=activities)"
+read -r ACT_S ACT_OK ACT_BAD < <(upload "$WORK/activities.geojson" application/geo+json activities)
+log "uploading the same activities again: $ACTIVITIES that change nothing"
+read -r ACT_SAME_S ACT_SAME_OK ACT_SAME_BAD < <(upload "$WORK/activities.geojson" application/geo+json activities)
+[ "$ACT_BAD" = 0 ] && [ "$ACT_SAME_BAD" = 0 ] || die "some activities were rejected ($ACT_BAD, $ACT_SAME_BAD)"
+ACT_ROWS=$(sql_value -c "SELECT count(*) || ' activities, ' || (SELECT count(*) FROM activity_devices) || ' device rows, '
+  || (SELECT count(*) FROM activity_outcomes) || ' outcomes, ' || (SELECT count(*) FROM activity_versions) || ' versions, '
+  || (SELECT count(*) FROM hazard_areas WHERE status = 'WORKED_ON') || ' areas moved to WORKED_ON' FROM activities")
 
 log "raw binary COPY of the same polygons (read into memory first, then one COPY into a bare table)"
 dotnet run "$ROOT/bench/raw-copy.cs" -- "$GEOJSON" "$BENCH_CONN" >"$WORK/raw.txt" 2>"$WORK/raw.log" \
@@ -152,6 +180,13 @@ ogr2ogr GeoJSON  $(printf '%10s %9s' "$(rate "$OGR_JSON_S")" "$OGR_JSON_S")   ($
 ogr2ogr GPKG     $(printf '%10s %9s' "$(rate "$OGR_GPKG_S")" "$OGR_GPKG_S")
 upload / ogr2ogr: GeoJSON $(of_ogr "$GEOJSON_S" "$OGR_JSON_S"), GeoPackage $(of_ogr "$GPKG_S" "$OGR_GPKG_S")   (target 0.50)
 raw COPY, shaped $(printf '%10s %9s %13s %11s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')" "1.00")   (into a copy of hazard_areas: generated areas, checks, indexes)
+
+Activity upload (kind=activities): $ACTIVITIES completed clearances with two device counts and a cleared outcome each,
+on existing OPEN areas (each moves to WORKED_ON: a new area version and audit row), one file
+                 activities/s   seconds
+$(printf '%-17s%12s %9s' "new activities" "$(awk -v n="$ACTIVITIES" -v s="$ACT_S" 'BEGIN { printf "%.0f", n / s }')" "$ACT_S")   (target: 2,000/s)
+$(printf '%-17s%12s %9s' "sent again" "$(awk -v n="$ACTIVITIES" -v s="$ACT_SAME_S" 'BEGIN { printf "%.0f", n / s }')" "$ACT_SAME_S")   (every one UNCHANGED)
+stored:   $ACT_ROWS
 
 API memory: $RSS_BEFORE MiB resident before the uploads; peak resident $RSS_GEOJSON MiB after the GeoJSON upload, $RSS_PEAK MiB after both
 EOF_SUMMARY

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using LandRelease.Api.Access;
-using LandRelease.Api.Audit;
 using LandRelease.Api.Releases;
 using LandRelease.Data;
+using LandRelease.Data.Activities;
 using LandRelease.Data.Releases;
 using LandRelease.Domain.Activities;
-using LandRelease.Domain.Audit;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,7 @@ internal sealed class ActivityDecisions(LandReleaseDbContext db, ReleaseDecision
         }
 
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM activities WHERE id = {activityId} FOR UPDATE", ct);
-        var activity = await db.Activities.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == activityId, ct);
+        var activity = await db.Activities.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null || !user.CanRead(activity.CountryCode))
         {
             return new ActivityOutcome.Missing($"No activity has id {activityId}.");
@@ -65,11 +64,10 @@ internal sealed class ActivityDecisions(LandReleaseDbContext db, ReleaseDecision
 
         if (drafted.Count > 0)
         {
-            var before = AuditSnapshots.Of(activity);
+            var before = ActivitySnapshot.Of(activity);
             activity.LinkDecisions(drafted, user.Actor, clock.GetUtcNow());
-            db.AuditLog.Add(AuditEntry.Record(user.Actor, activity.RecordedAt, activity.CountryCode, AuditEntityTypes.Activity,
-                activity.Id, "DRAFT_DECISIONS", before, AuditSnapshots.Of(activity), activity.ChangeReason));
-            await ActivityStore.SaveAsync(db, activity, ct);
+            await ActivityWriter.WriteAsync(db, [new ActivityChange(activity, ActivityChange.DraftDecisions, before, activity.StartDate)],
+                ActivityJson.Write, ct);
         }
 
         await transaction.CommitAsync(ct);

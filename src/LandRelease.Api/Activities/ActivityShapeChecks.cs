@@ -15,8 +15,8 @@ internal sealed record ShapeCheck(ActivityShapes? Shapes, List<RuleViolation> Vi
 
 /// <summary>
 /// The geometry gate for activities: the hazardous areas' checks (with the country boundary) on the worked
-/// area and on every proposed outcome, then, in one SQL statement, whether each lies within the hazardous
-/// area (1 m tolerance, DOMAIN.md rule 2) and how far the reference point lies from it.
+/// area and on every proposed outcome (safe to run in parallel), then, set-based for many activities at once, whether
+/// each lies within its hazardous area and how far the reference point lies from it.
 /// </summary>
 internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<RegisterOptions> register, IOptions<ActivityOptions> options)
 {
@@ -25,7 +25,8 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
     private const string WorkedAreaField = "geometry";
     private const string PointField = "properties.referencePoint";
 
-    public async Task<ShapeCheck> CheckAsync(ReadActivity read, Guid hazardAreaId, CountryBoundary? country, CancellationToken ct)
+    /// <summary>Every check that needs no database; <see cref="PlaceAsync"/> then measures the shapes against their areas.</summary>
+    public ShapeCheck Check(ReadActivity read, CountryBoundary? country)
     {
         var result = new ShapeCheck(null, [], [], []);
         var checkOptions = new GeometryCheckOptions
@@ -43,15 +44,29 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
             result.Errors.Add(new FieldIssue(PointField, pointIssue));
         }
 
-        if (result.Errors.Count > 0)
+        return result.Errors.Count > 0
+            ? result
+            : result with { Shapes = new ActivityShapes(read.ReferencePoint, worked, [.. outcomes.Select(o => new OutcomeShape(o.Kind, o.Geometry!))]) };
+    }
+
+    /// <summary>
+    /// Whether each checked activity's polygons lie within its hazardous area (1 m tolerance, DOMAIN.md rule 2) and how
+    /// far its reference point lies from it: two statements for all of them.
+    /// </summary>
+    public async Task PlaceAsync(IReadOnlyList<(ShapeCheck Check, Guid HazardAreaId)> checks, CancellationToken ct)
+    {
+        var placed = checks.Where(c => c.Check.Shapes is not null).ToList();
+        if (placed.Count == 0)
         {
-            return result;
+            return;
         }
 
-        var shapes = new ActivityShapes(read.ReferencePoint, worked,
-            [.. outcomes.Select(o => new OutcomeShape(o.Kind, o.Geometry!))]);
-        await CheckPlacementAsync(shapes, hazardAreaId, result, ct);
-        return result with { Shapes = shapes };
+        var placements = await ActivityPlacement.MeasureAsync(db,
+            [.. placed.Select(c => new PlacementQuery(c.HazardAreaId, [.. Polygons(c.Check.Shapes!).Select(p => p.Geometry)], c.Check.Shapes!.ReferencePoint))], options.Value.ReferencePointMaxMetres, ct);
+        foreach (var ((check, areaId), placement) in placed.Zip(placements))
+        {
+            Judge(check, placement ?? throw new InvalidOperationException($"Hazardous area {areaId} vanished while checked."));
+        }
     }
 
     public static string OutcomeField(int ordinal) => $"properties.proposedOutcomes[{ordinal}].geometry";
@@ -92,7 +107,7 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
     private static bool InRange(double lon, double lat) =>
         double.IsFinite(lon) && double.IsFinite(lat) && Math.Abs(lon) <= 180 && Math.Abs(lat) <= 90;
 
-    private async Task CheckPlacementAsync(ActivityShapes shapes, Guid hazardAreaId, ShapeCheck result, CancellationToken ct)
+    private static List<(string Field, MultiPolygon Geometry)> Polygons(ActivityShapes shapes)
     {
         var polygons = new List<(string Field, MultiPolygon Geometry)>();
         if (shapes.WorkedArea is { } worked)
@@ -101,10 +116,12 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
         }
 
         polygons.AddRange(shapes.Outcomes.Select((o, i) => (OutcomeField(i), o.Geometry)));
-        var placement = await ActivityPlacement.MeasureAsync(db, hazardAreaId, [.. polygons.Select(p => p.Geometry)],
-            shapes.ReferencePoint, ct) ?? throw new InvalidOperationException($"Hazardous area {hazardAreaId} vanished while checked.");
+        return polygons;
+    }
 
-        foreach (var ((field, _), outside) in polygons.Zip(placement.Shapes))
+    private void Judge(ShapeCheck result, Placement placement)
+    {
+        foreach (var ((field, _), outside) in Polygons(result.Shapes!).Zip(placement.Shapes))
         {
             // Beyond the tolerance at all (0.01 m² absorbs floating-point dust); the message gives the whole m² outside.
             if (outside.BeyondToleranceSqm > 0.01)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LandRelease.Domain.Activities;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Organisations;
 using LandRelease.Domain.Releases;
@@ -24,16 +23,6 @@ internal static class AuditSnapshots
     {
         d.Version, d.HazardAreaId, d.Kind, d.State, d.StateReason, d.RevokedFrom, Organisation = d.OrganisationCode,
         d.DateOfInformation, d.EnteredArea, d.ActivityId, d.Notes, d.Attachments, GeometrySha256 = Hash(d.Geometry),
-    }, Options);
-
-    public static string Of(Activity a) => JsonSerializer.Serialize(new
-    {
-        a.Version, a.HazardAreaId, a.LocalId, a.Type, Organisation = a.OrganisationCode, a.Method, a.StartDate, a.EndDate, a.Status,
-        ReferencePointSha256 = Hash(a.ReferencePoint), WorkedAreaSha256 = a.WorkedArea is null ? null : Hash(a.WorkedArea),
-        Devices = a.Devices.OrderBy(d => d.DeviceType).Select(d => new { Type = d.DeviceType, d.Found, d.Destroyed }),
-        ProposedOutcomes = a.ProposedOutcomes.OrderBy(o => o.Ordinal)
-            .Select(o => new { o.Kind, GeometrySha256 = Hash(o.Geometry), o.ReleaseDecisionId }),
-        a.Notes,
     }, Options);
 
     public static string Of(Organisation o) => JsonSerializer.Serialize(new { o.Code, o.Name, o.Kind, o.Countries }, Options);

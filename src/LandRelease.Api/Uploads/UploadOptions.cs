@@ -30,8 +30,10 @@ public sealed class UploadOptions
     /// <summary>Parts merged at once, each on its own database connection: the database server's cores to give it.</summary>
     public int MergeParallelism { get; set; } = 2;
 
-    /// <summary>Activities of a non-atomic upload recorded at once, each on its own connection and transaction.</summary>
-    public int ActivityParallelism { get; set; } = 4;
+    /// <summary>
+    /// Activities checked and written together; in an upload that is not atomic, each part is one transaction.
+    /// </summary>
+    public int ActivityPartFeatures { get; set; } = 2000;
 
     /// <summary>Features per page of an upload's report.</summary>
     public int ReportPageSize { get; set; } = 100;

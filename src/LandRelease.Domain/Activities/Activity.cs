@@ -76,6 +76,19 @@ public sealed class Activity
         && ProposedOutcomes.Count == shapes.Outcomes.Count
         && ProposedOutcomes.Zip(shapes.Outcomes).All(p => p.First.Kind == p.Second.Kind && p.First.Geometry.EqualsExact(p.Second.Geometry));
 
+    /// <summary>
+    /// Takes the geodesic m² PostgreSQL generated for the rows just written (worked area; each outcome by ordinal), so
+    /// the Feature kept as the version's record carries them without reading the activity back.
+    /// </summary>
+    public void Measured(double? workedAreaSqm, IReadOnlyDictionary<int, double> outcomeSqm)
+    {
+        WorkedAreaSqm = workedAreaSqm;
+        foreach (var outcome in _outcomes)
+        {
+            outcome.Measured(outcomeSqm[outcome.Ordinal]);
+        }
+    }
+
     /// <summary>Records the release decisions drafted from proposed outcomes (by ordinal): a new version of the activity.</summary>
     public void LinkDecisions(IReadOnlyDictionary<int, Guid> decisionsByOrdinal, Actor actor, DateTimeOffset at)
     {

@@ -30,6 +30,9 @@ public static class ActivityRules
     /// <summary>Land is worked physically in these activities, so a completed one must say where.</summary>
     public static bool WorksLand(ActivityType type) => type is ActivityType.Ts or ActivityType.Clearance or ActivityType.Bac;
 
+    /// <summary>Work under way or done on an OPEN area makes it WORKED_ON; planned and suspended work moves nothing.</summary>
+    public static bool MovesAreaToWorkedOn(ActivityStatus status) => status is ActivityStatus.Ongoing or ActivityStatus.Completed;
+
     /// <summary>Rules every version of an activity must satisfy; field names are those of the GeoJSON request.</summary>
     public static IReadOnlyList<RuleViolation> Check(ActivityDetails details, bool hasWorkedArea,
         IReadOnlyList<ReleaseKind> proposedKinds, DateOnly today)

@@ -38,5 +38,7 @@ public sealed class ProposedOutcome
         ReleaseDecisionId = releaseDecisionId;
     }
 
+    internal void Measured(double areaSqm) => AreaSqm = areaSqm;
+
     internal void Link(Guid releaseDecisionId) => ReleaseDecisionId = releaseDecisionId;
 }

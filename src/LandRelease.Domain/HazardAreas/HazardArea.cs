@@ -107,9 +107,13 @@ public sealed class HazardArea
         RecordedBy = actor.Name;
         RecordedByOrganisation = actor.Organisation;
         RecordedAt = at;
-        ChangeReason = $"Status {WireName<HazardAreaStatus>.Of(Status)} after {activity} (work began {workStarted:yyyy-MM-dd})";
+        ChangeReason = WorkedOnReason(activity, workStarted);
         return true;
     }
+
+    /// <summary>Why an open area became WORKED_ON; the set-based activity writer words its versions the same way.</summary>
+    public static string WorkedOnReason(string activity, DateOnly workStarted) =>
+        $"Status {WireName<HazardAreaStatus>.Of(HazardAreaStatus.WorkedOn)} after {activity} (work began {workStarted:yyyy-MM-dd})";
 
     public const double ClosedToleranceSqm = 1.0;
 
