@@ -41,6 +41,8 @@ internal static class ServiceRegistration
         services.AddSingleton<Reports.Pipeline.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
         services.Configure<ActivityOptions>(builder.Configuration.GetSection(ActivityOptions.Section));
+        services.Configure<Releases.Certificates.CertificateOptions>(builder.Configuration.GetSection(Releases.Certificates.CertificateOptions.Section));
+        services.AddSingleton<Releases.Certificates.PdfPrinter>();
 
         services.ConfigureHttpJsonOptions(options =>
         {
