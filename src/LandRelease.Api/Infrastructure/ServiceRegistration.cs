@@ -30,6 +30,7 @@ internal static class ServiceRegistration
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
+        services.AddScoped<LandRelease.Web.Review.IDecisionMoves, Releases.PageDecisionMoves>();
         services.AddScoped<ActivityShapeChecks>();
         services.AddScoped<ActivityValidation>();
         services.AddScoped<ActivityRegister>();

@@ -26,6 +26,8 @@ public sealed class PageAccessTests(WebFactory web) : IClassFixture<WebFactory>
         ("/admin/accounts/{Id:guid}", "/admin/accounts/{admin}",       [SignIn, 403,    403,    403,    200]),
         ("/regional",              "/regional",                        [SignIn, 403,    200,    200,    200]),
         ("/countries/{Code:regex(^(?i:BRN|IDN|KHM|LAO|MMR|MYS|PHL|SGP|THA|VNM)$)}", "/countries/KHM", [SignIn, 200, 200, 200, 200]),
+        ("/review",                "/review",                          [SignIn, 403,    200,    403,    403]),
+        ("/review/{Id:guid}",      "/review/00000000-0000-0000-0000-000000000001", [SignIn, 403, 404, 403, 403]),
     ];
 
     /// <summary>Pages anyone may open (they hold no data), and the role landing, which only redirects.</summary>

@@ -79,7 +79,8 @@ internal static class CertificateStyle
         .devices { width: auto; min-width: 110mm; }
         .devices .total td { font-weight: bold; }
         .devices-none { margin: 0; }
-        .filled { margin-left: 1.5mm; color: #111; font-size: 9pt; }
+        .filled { margin-left: 1.5mm; color: #111; font-size: 8.5pt; line-height: 1.2; }
+        .signature .line:has(.filled:not(:empty)) { height: auto; min-height: 8.5mm; padding-top: 1mm; }
         """;
 
     /// <summary>CSP source for the stylesheet: browsers apply an inline &lt;style&gt; whose text has this SHA-256.</summary>
