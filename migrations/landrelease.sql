@@ -1114,3 +1114,63 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    ALTER TABLE release_decisions ADD certificate_number character varying(20);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    ALTER TABLE release_decisions ADD submitted_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    UPDATE release_decisions d SET submitted_at = e.at
+    FROM (SELECT decision_id, max(at) AS at FROM decision_events WHERE to_state = 'SUBMITTED' GROUP BY decision_id) e
+    WHERE e.decision_id = d.id;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    CREATE TABLE certificate_sequences (
+        country_code character varying(3) NOT NULL,
+        year integer NOT NULL,
+        last_number bigint NOT NULL,
+        CONSTRAINT pk_certificate_sequences PRIMARY KEY (country_code, year)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    CREATE UNIQUE INDEX ix_release_decisions_certificate_number ON release_decisions (certificate_number);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    CREATE INDEX ix_release_decisions_country_code_state_submitted_at ON release_decisions (country_code, state, submitted_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207185433_ReviewAndCertificates') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207185433_ReviewAndCertificates', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

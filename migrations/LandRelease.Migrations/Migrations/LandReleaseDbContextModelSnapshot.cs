@@ -222,6 +222,27 @@ namespace LandRelease.Migrations
                     b.ToTable("hazard_area_traverses", (string)null);
                 });
 
+            modelBuilder.Entity("LandRelease.Data.Releases.CertificateSequence", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("CountryCode", "Year")
+                        .HasName("pk_certificate_sequences");
+
+                    b.ToTable("certificate_sequences", (string)null);
+                });
+
             modelBuilder.Entity("LandRelease.Data.Reports.ReportCountry", b =>
                 {
                     b.Property<string>("CountryCode")
@@ -1326,6 +1347,11 @@ namespace LandRelease.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attachments");
 
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("certificate_number");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1397,6 +1423,10 @@ namespace LandRelease.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("state_reason");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1407,6 +1437,10 @@ namespace LandRelease.Migrations
 
                     b.HasIndex("ActivityId")
                         .HasDatabaseName("ix_release_decisions_activity_id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_release_decisions_certificate_number");
 
                     b.HasIndex("Geometry")
                         .HasDatabaseName("ix_release_decisions_geometry");
@@ -1423,6 +1457,9 @@ namespace LandRelease.Migrations
                         .HasDatabaseName("ix_release_decisions_country_code_state_date_of_information");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CountryCode", "State", "DateOfInformation"), new[] { "HazardAreaId", "CreditedAreaSqm" });
+
+                    b.HasIndex("CountryCode", "State", "SubmittedAt")
+                        .HasDatabaseName("ix_release_decisions_country_code_state_submitted_at");
 
                     b.ToTable("release_decisions", null, t =>
                         {

@@ -1,5 +1,6 @@
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
+using LandRelease.Domain.Releases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LandRelease.Api.Infrastructure;
@@ -45,6 +46,16 @@ internal static class Problems
         }
 
         return item;
+    }
+
+    /// <summary>An approval that would credit nothing: the violation names the decisions that released the land first.</summary>
+    public static ProblemHttpResult AlreadyReleased(string message, IReadOnlyList<Guid> earlierDecisionIds)
+    {
+        var item = Item(ApprovalRules.AlreadyReleased, "geometry", message);
+        item["releaseDecisionIds"] = earlierDecisionIds;
+        return TypedResults.Problem(title: "The request breaks a rule of the register", detail: message,
+            statusCode: StatusCodes.Status422UnprocessableEntity, type: RuleViolationType,
+            extensions: new Dictionary<string, object?> { ["violations"] = new[] { item } });
     }
 
     public static ProblemHttpResult Conflict(string detail) =>

@@ -33,6 +33,7 @@ internal static class ServiceRegistration
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
+        services.AddScoped<LandRelease.Web.Review.IDecisionMoves, Releases.PageDecisionMoves>();
         services.AddScoped<ActivityShapeChecks>();
         services.AddScoped<ActivityValidation>();
         services.AddScoped<ActivityRegister>();
@@ -44,6 +45,8 @@ internal static class ServiceRegistration
         services.AddSingleton<Data.Reports.IReportTrigger, Reports.Pipeline.HangfireReportTrigger>();
         services.Configure<RegisterOptions>(builder.Configuration.GetSection(RegisterOptions.Section));
         services.Configure<ActivityOptions>(builder.Configuration.GetSection(ActivityOptions.Section));
+        services.Configure<Releases.Certificates.CertificateOptions>(builder.Configuration.GetSection(Releases.Certificates.CertificateOptions.Section));
+        services.AddSingleton<Releases.Certificates.PdfPrinter>();
 
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -12,6 +12,9 @@ internal abstract record DecisionOutcome
 
     public sealed record Rejected(IReadOnlyList<RuleViolation> Violations, IReadOnlyList<GeometryIssue> GeometryErrors) : DecisionOutcome;
 
+    /// <summary>Approval refused: every m² was released before by the named decisions (422, rule already-released).</summary>
+    public sealed record AlreadyReleased(string Message, IReadOnlyList<Guid> EarlierDecisionIds) : DecisionOutcome;
+
     public sealed record Missing(string What) : DecisionOutcome;
 
     public sealed record Forbidden(string Reason) : DecisionOutcome;

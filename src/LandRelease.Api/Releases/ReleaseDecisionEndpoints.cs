@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
+using LandRelease.Data.Releases;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Countries;
 using LandRelease.Domain.Releases;
@@ -21,6 +22,7 @@ internal static class ReleaseDecisionEndpoints
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
         group.MapGet("/{id:guid}/events", Events).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/{id:guid}/preview", Preview).RequireAuthorization(Policies.RegisterReader);
         group.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.RegisterWriter);
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.NationalAuthority);
         group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.NationalAuthority);
@@ -131,6 +133,19 @@ internal static class ReleaseDecisionEndpoints
             page.Next is null ? [] : [new ListLink("next", "application/json", page.Next)]));
     }
 
+    /// <summary>What approving the decision would credit, computed by the statement the approval runs.</summary>
+    public static async Task<Results<Ok<ReleasePreviewResponse>, ProblemHttpResult>> Preview(
+        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var country = await db.ReleaseDecisions.Where(d => d.Id == id).Select(d => d.CountryCode).FirstOrDefaultAsync(ct);
+        if (country is null || !UserScope.From(user).CanRead(country) || await ReleasePreviews.OfAsync(db, id, ct) is not { } preview)
+        {
+            return Problems.NoSuch("release decision", id);
+        }
+
+        return TypedResults.Ok(ReleasePreviewResponse.From(preview));
+    }
+
     public static async Task<Results<Ok<DecisionEventResponse[]>, ProblemHttpResult>> Events(
         Guid id, LandReleaseDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -159,6 +174,7 @@ internal static class ReleaseDecisionEndpoints
         {
             DecisionOutcome.Malformed m => TypedResults.ValidationProblem(m.Errors),
             DecisionOutcome.Rejected r => Problems.Unprocessable(r.Violations, r.GeometryErrors),
+            DecisionOutcome.AlreadyReleased a => Problems.AlreadyReleased(a.Message, a.EarlierDecisionIds),
             DecisionOutcome.Missing m => Problems.NotFound(m.What),
             DecisionOutcome.Forbidden f => Problems.Forbidden(f.Reason),
             DecisionOutcome.IllegalMove i => Problems.IllegalMove(i.Message, WireName<DecisionState>.Of(i.State), i.Allowed),

@@ -14,7 +14,7 @@ public sealed record ReleaseDecisionFeature(string Type, Guid Id, NetTopologySui
         d.EnteredArea is { } e ? new EnteredAreaResponse(e.Value, WireName<AreaUnit>.Of(e.Unit), e.SquareMetres) : null,
         d.ActivityId, d.OrganisationCode, d.DateOfInformation, d.Notes,
         [.. d.Attachments.Select(a => new AttachmentResponse(WireName<AttachmentKind>.Of(a.Kind), a.FileName, a.Sha256, a.SignedBy))],
-        d.ApprovedAt, d.RevokedFrom, d.Version, d.CreatedAt, d.CreatedBy,
+        d.SubmittedAt, d.ApprovedAt, d.CertificateNumber, d.RevokedFrom, d.Version, d.CreatedAt, d.CreatedBy,
         [.. ReleaseWorkflow.AllowedFrom(d.State).Select(WireName<WorkflowAction>.Of)]));
 }
 
@@ -34,7 +34,9 @@ public sealed record ReleaseDecisionProperties(
     DateOnly DateOfInformation,
     string? Notes,
     AttachmentResponse[] Attachments,
+    DateTimeOffset? SubmittedAt,
     DateTimeOffset? ApprovedAt,
+    string? CertificateNumber,
     DateOnly? RevokedFrom,
     int Version,
     DateTimeOffset CreatedAt,
@@ -52,3 +54,14 @@ public sealed record DecisionEventResponse(string FromState, string ToState, Dat
     internal static DecisionEventResponse From(DecisionEvent e) =>
         new(WireName<DecisionState>.Of(e.FromState), WireName<DecisionState>.Of(e.ToState), e.At, e.By, e.ByOrganisation, e.Reason);
 }
+
+/// <summary>An approval's preview: m² credited, released before by other decisions, outside the area; and the overlaps.</summary>
+public sealed record ReleasePreviewResponse(double CreditSqm, double AlreadyReleasedSqm, double OutsideSqm, PreviewOverlapResponse[] Overlaps)
+{
+    internal static ReleasePreviewResponse From(LandRelease.Data.Releases.ReleasePreview p) => new(
+        Math.Round(p.CreditSqm, 2), Math.Round(p.AlreadyReleasedSqm, 2), Math.Round(p.OutsideSqm, 2),
+        [.. p.Overlaps.Select(o => new PreviewOverlapResponse(o.ReleaseDecisionId, Math.Round(o.AreaSqm, 2), o.DateOfInformation, o.ReleasedEarlier))]);
+}
+
+/// <summary><c>ReleasedEarlier</c>: that decision comes first in the crediting order, so the shared land is its credit.</summary>
+public sealed record PreviewOverlapResponse(Guid ReleaseDecisionId, double AreaSqm, DateOnly DateOfInformation, bool ReleasedEarlier);

@@ -107,14 +107,19 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         var decision = await db.ReleaseDecisions.SingleAsync(d => d.Id == id, ct);
         if (ReleaseRules.RefuseMover(action, decision.CountryCode, decision.OrganisationCode,
                 user.Is(Roles.NationalAuthority) && user.Countries.Contains(decision.CountryCode),
-                user.CanWrite(decision.CountryCode, decision.OrganisationCode)) is { } refusal)
+                user.CanWrite(decision.CountryCode, decision.OrganisationCode)) is { } forbidden)
         {
-            return new DecisionOutcome.Forbidden(refusal);
+            return new DecisionOutcome.Forbidden(forbidden);
         }
 
         if (action == WorkflowAction.Approve && await InsideViolationAsync(decision.HazardAreaId, decision.Geometry, ct) is { } outside)
         {
             return new DecisionOutcome.Rejected([outside], []);
+        }
+
+        if (action == WorkflowAction.Approve && await NothingToCreditAsync(decision, ct) is { } nothingToCredit)
+        {
+            return nothingToCredit;
         }
 
         if (action == WorkflowAction.Revoke
@@ -131,6 +136,13 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
             return moved.ReasonMissing
                 ? new DecisionOutcome.Malformed(new() { ["reason"] = [moved.Error!] })
                 : new DecisionOutcome.IllegalMove(moved.Error!, decision.State, moved.AllowedMoves);
+        }
+
+        if (action == WorkflowAction.Certify)
+        {
+            var year = now.UtcDateTime.Year;
+            decision.NumberCertificate(CertificateNumbers.Format(decision.CountryCode, year,
+                await CertificateSequences.NextAsync(db, decision.CountryCode, year, ct)));
         }
 
         db.DecisionEvents.Add(moved.Event!);
@@ -249,6 +261,25 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
         var details = new ReleaseDecisionDetails(read.Kind, geometry.Geometry!, read.EnteredArea, read.ActivityId,
             read.OrganisationCode, read.DateOfInformation, read.Notes, read.Attachments);
         return ((details, area, geometry.Warnings), null);
+    }
+
+    /// <summary>
+    /// DOMAIN rule 7: with the area locked, the preview is exactly what approval would credit; a decision that would
+    /// credit nothing is refused, naming the decisions that released its land first. A partial overlap is approved.
+    /// </summary>
+    private async Task<DecisionOutcome.AlreadyReleased?> NothingToCreditAsync(ReleaseDecision decision, CancellationToken ct)
+    {
+        var preview = await ReleasePreviews.OfAsync(db, decision.Id, ct);
+        if (preview is null || !ApprovalRules.CreditsNothing(preview.CreditSqm))
+        {
+            return null;
+        }
+
+        var earlier = preview.Earlier.ToList();
+        var names = string.Join(", ", earlier.Select(o => $"{o.ReleaseDecisionId} (dated {o.DateOfInformation:yyyy-MM-dd}, {o.AreaSqm:#,0} m²)"));
+        return new DecisionOutcome.AlreadyReleased(
+            $"All {decision.AreaSqm:#,0} m² of this decision's land were released already, by {names}; approving it would credit nothing.",
+            [.. earlier.Select(o => o.ReleaseDecisionId)]);
     }
 
     private async Task<RuleViolation?> InsideViolationAsync(Guid areaId, MultiPolygon geometry, CancellationToken ct)

@@ -54,25 +54,11 @@ public static class ReleaseCounting
     /// </summary>
     public static async Task RecomputeAsync(LandReleaseDbContext db, Guid hazardAreaId, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            WITH counted AS (
-                SELECT d.id, ST_Intersection(d.geometry, a.geometry) AS geom,
-                       row_number() OVER (ORDER BY d.date_of_information, d.approved_at, d.id) AS position
-                FROM release_decisions d JOIN hazard_areas a ON a.id = d.hazard_area_id
-                WHERE d.hazard_area_id = {hazardAreaId} AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER')
-            ),
-            cumulative AS (
-                SELECT c.id, c.position,
-                       (SELECT ST_Area(ST_Union(e.geom)::geography) FROM counted e WHERE e.position <= c.position) AS upto
-                FROM counted c
-            ),
-            credited AS (
-                SELECT id, upto - COALESCE(lag(upto) OVER (ORDER BY position), 0) AS sqm FROM cumulative
-            )
+        await db.Database.ExecuteSqlRawAsync("WITH " + CreditsSql + """
             UPDATE release_decisions d SET credited_area_sqm = COALESCE(credited.sqm, 0)
             FROM release_decisions d2 LEFT JOIN credited ON credited.id = d2.id
-            WHERE d.id = d2.id AND d.hazard_area_id = {hazardAreaId}
-            """, ct);
+            WHERE d.id = d2.id AND d.hazard_area_id = {0}
+            """, [hazardAreaId, Guid.Empty], ct);
 
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE hazard_areas a SET
@@ -84,6 +70,30 @@ public static class ReleaseCounting
             WHERE a.id = {hazardAreaId}
             """, ct);
     }
+
+    /// <summary>
+    /// The credits of an area's counted decisions ({0}: the area), and of one more ({1}, or the empty uuid for none)
+    /// as if it were approved now: not yet approved, it sorts after every approval of its date, as approving it would.
+    /// The one statement behind both the approval (<see cref="RecomputeAsync"/>) and its preview (<see cref="ReleasePreviews"/>).
+    /// </summary>
+    internal const string CreditsSql = """
+        counted AS (
+            SELECT d.id, ST_Intersection(d.geometry, a.geometry) AS geom,
+                   row_number() OVER (ORDER BY d.date_of_information,
+                                               CASE WHEN d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER') THEN d.approved_at END NULLS LAST,
+                                               d.id) AS position
+            FROM release_decisions d JOIN hazard_areas a ON a.id = d.hazard_area_id
+            WHERE d.hazard_area_id = {0} AND (d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER') OR d.id = {1})
+        ),
+        cumulative AS (
+            SELECT c.id, c.position,
+                   (SELECT ST_Area(ST_Union(e.geom)::geography) FROM counted e WHERE e.position <= c.position) AS upto
+            FROM counted c
+        ),
+        credited AS (
+            SELECT id, upto - COALESCE(lag(upto) OVER (ORDER BY position), 0) AS sqm FROM cumulative
+        )
+        """;
 
     /// <summary>
     /// Records, once, where a newly approved decision overlaps land other counted decisions of the same area

@@ -35,12 +35,16 @@ internal sealed class ReleaseDecisionConfiguration : IEntityTypeConfiguration<Re
         builder.Property(d => d.StateReason).HasMaxLength(2000);
         builder.Property(d => d.CreatedBy).HasMaxLength(200);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.CertificateNumber).HasMaxLength(20);
+        builder.HasIndex(d => d.CertificateNumber).IsUnique();
 
         builder.HasIndex(d => new { d.HazardAreaId, d.State });
         // The reports sum each area's credited m² country by country; the included columns spare reading the rows.
         builder.HasIndex(d => new { d.CountryCode, d.State, d.DateOfInformation })
             .IncludeProperties(d => new { d.HazardAreaId, d.CreditedAreaSqm });
         builder.HasIndex(d => d.Geometry).HasMethod("gist");
+        // The review queue: a country's submitted decisions, oldest submission first.
+        builder.HasIndex(d => new { d.CountryCode, d.State, d.SubmittedAt });
         builder.HasOne<HazardArea>().WithMany().HasForeignKey(d => d.HazardAreaId).OnDelete(DeleteBehavior.Restrict);
         // The survey or clearance behind a decision; an activity with decisions drawn from it stays.
         builder.HasOne<Activity>().WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Restrict);

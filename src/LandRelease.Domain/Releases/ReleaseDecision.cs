@@ -40,6 +40,12 @@ public sealed class ReleaseDecision
     /// <summary>When it was approved: with the date of information, the order in which land is credited.</summary>
     public DateTimeOffset? ApprovedAt { get; private set; }
 
+    /// <summary>When it was last submitted for review: the review queue's order.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>The certificate's number (KHM-2026-000123), given once, when the decision is certified.</summary>
+    public string? CertificateNumber { get; private set; }
+
     /// <summary>From this date the decision no longer counts (revocation's date of information).</summary>
     public DateOnly? RevokedFrom { get; private set; }
 
@@ -89,8 +95,20 @@ public sealed class ReleaseDecision
         StateReason = reason ?? StateReason;
         RevokedFrom = action == WorkflowAction.Revoke ? effectiveDate : RevokedFrom;
         ApprovedAt = action == WorkflowAction.Approve ? at : ApprovedAt;
+        SubmittedAt = action == WorkflowAction.Submit ? at : SubmittedAt;
         Version++;
         return WorkflowResult.Moved(evt);
+    }
+
+    /// <summary>Numbers the certificate of a decision just certified; a number once given never changes.</summary>
+    public void NumberCertificate(string number)
+    {
+        if (State != DecisionState.Certified || CertificateNumber is not null)
+        {
+            throw new InvalidOperationException($"Decision {Id} in state {State} cannot take certificate number {number}.");
+        }
+
+        CertificateNumber = number;
     }
 
     private void Apply(ReleaseDecisionDetails details)

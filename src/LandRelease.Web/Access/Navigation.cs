@@ -30,6 +30,7 @@ public static class Navigation
 
         if (user.Is(Roles.NationalAuthority))
         {
+            links.Add(new Link("/review", "Review queue"));
             links.AddRange(user.Countries.Order(StringComparer.Ordinal).Select(c => new Link($"/countries/{c}", $"Country {c}")));
         }
 

@@ -101,8 +101,9 @@ public static partial class CertificateApi
     {
         var row = Regex.Match(html, $"<th>{Regex.Escape(rowLabel)}</th><td>(.*?)</td>");
         Assert.True(row.Success, $"No '{rowLabel}' row in the certificate.");
-        var figure = Regex.Match(row.Groups[1].Value, $@"([\d,]+(?:\.\d+)?) {Regex.Escape(unit)}(?!\w)");
-        Assert.True(figure.Success, $"No figure in {unit} in '{row.Groups[1].Value}'.");
+        var text = System.Net.WebUtility.HtmlDecode(row.Groups[1].Value);
+        var figure = Regex.Match(text, $@"([\d,]+(?:\.\d+)?) {Regex.Escape(unit)}(?!\w)");
+        Assert.True(figure.Success, $"No figure in {unit} in '{text}'.");
         return double.Parse(figure.Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
     }
 

@@ -43,7 +43,7 @@ public sealed class CertificateTests(ApiFactory api) : IClassFixture<ApiFactory>
         var localId = (await _client.GetJsonAsync($"/api/hazard-areas/{areaId}")).Props().GetProperty("localId").GetString()!;
         Assert.Contains(localId, html, StringComparison.Ordinal);
         Assert.Contains("Land release certificate", html, StringComparison.Ordinal);
-        Assert.Contains("Cleared by clearance", html, StringComparison.Ordinal);
+        Assert.Contains("Land cleared by clearance", html, StringComparison.Ordinal);
         Assert.Contains("Cambodia", html, StringComparison.Ordinal);
         Assert.Contains("CMAC demining", html, StringComparison.Ordinal);
         Assert.Contains(id.ToString(), html, StringComparison.Ordinal);

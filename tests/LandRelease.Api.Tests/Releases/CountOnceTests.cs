@@ -56,22 +56,23 @@ public sealed class CountOnceTests(ApiFactory api) : IClassFixture<ApiFactory>, 
     }
 
     [Fact]
-    public async Task TwoClearancesOfTheSameStripCountItOnceAndAreFlaggedAsOverlapping()
+    public async Task ASecondClearanceOfTheSameStripIsRefusedAsAlreadyReleasedNamingTheFirst()
     {
         var (areaId, _, strip) = await SquareAreaAsync();
         var first = await _client.ApprovedAsync(Decision(areaId, "CLEARED", strip(0, 0.3).Polygon(), "2024-01-01"));
-        var second = await _client.ApprovedAsync(Decision(areaId, "CLEARED", strip(0, 0.3).Polygon(), "2024-02-01"));
+        var (second, _) = await _client.DraftAsync(Decision(areaId, "CLEARED", strip(0, 0.3).Polygon(), "2024-02-01"));
+        await _client.MovedAsync(second, "submit");
 
-        AssertSqm(strip(0, 0.3).Sqm, (await _client.DecisionPropsAsync(first)).Number("creditedAreaSqm"), "first credited");
-        Assert.InRange((await _client.DecisionPropsAsync(second)).Number("creditedAreaSqm"), 0, 0.01);
+        var problem = await (await _client.MoveAsync(second, "approve")).AssertProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
+
+        var violation = Assert.Single(problem.GetProperty("violations").EnumerateArray().ToArray());
+        Assert.Equal("already-released", violation.Text("rule"));
+        Assert.Equal([first], violation.GetProperty("releaseDecisionIds").EnumerateArray().Select(e => e.GetGuid()).ToArray());
+        Assert.Contains(first.ToString(), violation.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("SUBMITTED", (await _client.DecisionPropsAsync(second)).Text("state"));
         AssertSqm(strip(0, 0.3).Sqm, (await _client.AreaPropsAsync(areaId)).Number("releasedAreaSqm"), "released");
+        Assert.Empty(await _client.IncidentsAsync(areaId));
         await api.AssertCreditsAddUpAsync(areaId);
-
-        var incident = Assert.Single(await _client.IncidentsAsync(areaId));
-        Assert.Equal("OVERLAPPING_RELEASE", incident.Text("kind"));
-        Assert.Equal(second, incident.GetProperty("decisionId").GetGuid());
-        Assert.Equal([first], incident.GetProperty("overlappingDecisionIds").EnumerateArray().Select(e => e.GetGuid()).ToArray());
-        AssertSqm(strip(0, 0.3).Sqm, incident.Number("overlapSqm"), "overlapSqm");
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class ListingTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         var (areaId, _) = await _client.NewAreaAsync(new Box(lon, lat, lon + 0.003, lat + 0.003));
         var strip = new Box(lon, lat, lon + 0.001, lat + 0.003);
         await _client.ApprovedAsync(Decision(areaId, "CLEARED", strip.Polygon(), "2024-01-01"));
-        var second = await _client.ApprovedAsync(Decision(areaId, "CLEARED", strip.Polygon(), "2024-02-01"));
+        // Half over the first strip: approved (half its land is new) and flagged; a wholly released one would be refused.
+        var second = await _client.ApprovedAsync(Decision(areaId, "CLEARED", new Box(lon + 0.0005, lat, lon + 0.0015, lat + 0.003).Polygon(), "2024-02-01"));
 
         var khm = (await _client.GetJsonAsync("/api/quality-incidents?country=KHM")).GetProperty("items").EnumerateArray();
         Assert.Contains(khm, i => i.GetProperty("decisionId").GetGuid() == second);

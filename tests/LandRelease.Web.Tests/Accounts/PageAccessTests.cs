@@ -29,6 +29,8 @@ public sealed class PageAccessTests(WebFactory web) : IClassFixture<WebFactory>
         ("/areas",                 "/areas",                           [SignIn, 200,    200,    403,    403]),
         // No area has this id: the register's readers get the 404 page (RegisterBrowserTests: another country's too).
         ("/areas/{Id:guid}",       "/areas/00000000-0000-0000-0000-000000000001", [SignIn, 404, 404, 403,    403]),
+        ("/review",                "/review",                          [SignIn, 403,    200,    403,    403]),
+        ("/review/{Id:guid}",      "/review/00000000-0000-0000-0000-000000000001", [SignIn, 403, 404, 403, 403]),
     ];
 
     /// <summary>Pages anyone may open (they hold no data), and the role landing, which only redirects.</summary>

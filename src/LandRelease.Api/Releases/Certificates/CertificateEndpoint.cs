@@ -1,37 +1,49 @@
 using System.Security.Claims;
 using LandRelease.Api.Access;
 using LandRelease.Api.Infrastructure;
+using LandRelease.Api.Reports.Html;
 using LandRelease.Data;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Releases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LandRelease.Api.Releases.Certificates;
 
 /// <summary>
-/// The handover certificate of released land: a printable page the national authority, the operator and the
-/// community sign when the land is handed over (IMAS 07.11, 08.30).
+/// The land release certificate: a printable page the national authority, the operator and the community sign when
+/// the land is handed over (IMAS 07.11, 08.30); as HTML, or as an A4 PDF printed from that HTML
+/// (<c>Accept: application/pdf</c> or <c>?format=pdf</c>).
 /// </summary>
 internal static class CertificateEndpoint
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
+    public const string PdfContentType = "application/pdf";
 
     public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/release-decisions").WithTags("Release decisions")
             .MapGet("/{id:guid}/certificate", Get)
             .RequireAuthorization(Policies.RegisterReader)
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/html", PdfContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Get(
-        Guid id, LandReleaseDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Get(
+        Guid id, string? format, LandReleaseDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider clock,
+        HtmlDocuments documents, PdfPrinter printer, IOptions<CertificateOptions> options, CancellationToken ct)
     {
+        if (format is not (null or "html" or "pdf"))
+        {
+            return TypedResults.Problem(title: "Unknown format", detail: $"format is html or pdf, not '{format}'.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var decision = await db.ReleaseDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (decision is null || !UserScope.From(user).CanRead(decision.CountryCode))
         {
@@ -49,11 +61,22 @@ internal static class CertificateEndpoint
                 extensions: new Dictionary<string, object?> { ["state"] = state });
         }
 
-        var model = await CertificateModel.LoadAsync(db, decision, clock.GetUtcNow(), ct);
+        var countryName = await db.Countries.AsNoTracking().Where(c => c.Code == decision.CountryCode).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        var authority = Authority.For(options.Value, decision.CountryCode, countryName ?? decision.CountryCode);
+        var model = await CertificateModel.LoadAsync(db, decision, authority, clock.GetUtcNow(), ct);
+        var html = await documents.RenderAsync<CertificateDocument>(new Dictionary<string, object?> { ["Model"] = model });
+        http.Response.Headers.CacheControl = "private, no-store";
+        if (WantsPdf(format, http.Request))
+        {
+            var name = decision.CertificateNumber ?? $"decision-{decision.Id}";
+            return TypedResults.File(await printer.PrintAsync(html, ct), PdfContentType, $"land-release-certificate-{name}.pdf");
+        }
 
         // The API's own CSP (default-src 'none') blocks the inline stylesheet; this page admits exactly that one.
         http.Response.Headers.ContentSecurityPolicy = CertificateStyle.ContentSecurityPolicy;
-        http.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.Content(CertificateHtml.Render(model), HtmlContentType);
+        return TypedResults.Content(html, HtmlContentType);
     }
+
+    private static bool WantsPdf(string? format, HttpRequest request) =>
+        format == "pdf" || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(PdfContentType, StringComparison.OrdinalIgnoreCase)));
 }

@@ -4,10 +4,10 @@ using NetTopologySuite.Geometries;
 namespace LandRelease.Api.Releases.Certificates;
 
 /// <summary>A vertex of the released land: its label, WGS 84 lat/lon and UTM easting/northing.</summary>
-internal sealed record TurningPoint(string Label, double Lat, double Lon, double Easting, double Northing);
+public sealed record TurningPoint(string Label, double Lat, double Lon, double Easting, double Northing);
 
 /// <summary>One ring of the released land. Holes are land inside the polygon that is not released.</summary>
-internal sealed record GridRing(int Polygon, int Hole, IReadOnlyList<TurningPoint> Points)
+public sealed record GridRing(int Polygon, int Hole, IReadOnlyList<TurningPoint> Points)
 {
     public bool IsExterior => Hole == 0;
 }
@@ -16,7 +16,7 @@ internal sealed record GridRing(int Polygon, int Hole, IReadOnlyList<TurningPoin
 /// The decision's rings in one UTM zone, that of the geometry's centroid, so that a polygon straddling a zone
 /// edge is tabulated and drawn in one consistent grid (as a surveyor would plot it on one map sheet).
 /// </summary>
-internal sealed record CertificateGrid(int Zone, bool North, IReadOnlyList<GridRing> Rings)
+public sealed record CertificateGrid(int Zone, bool North, IReadOnlyList<GridRing> Rings)
 {
     public string ZoneLabel => Utm.Label(Zone, North);
 

@@ -64,6 +64,23 @@ internal static class CertificateStyle
         .arrow-dark, .bar-dark { fill: #111; stroke: #111; stroke-width: .8; }
         .arrow-light, .bar-light { fill: #fff; stroke: #111; stroke-width: .8; }
         .map-note { font: 10px "DejaVu Sans", Arial, sans-serif; fill: #333; }
+        .hazard-area { fill: #fbe3d6; stroke: #a3361a; stroke-width: 1.2; stroke-dasharray: 5 3; }
+        .other-released { fill: #d5d5d5; stroke: #777; stroke-width: .8; }
+        .leader { stroke: #555; stroke-width: .6; }
+        .logo { display: block; height: 20mm; margin: 0 auto 2mm; }
+        .number strong { font-size: 12pt; letter-spacing: .06em; }
+        .number.draft { color: #8a1c00; font-weight: bold; }
+        .map-legend { display: flex; flex-wrap: wrap; gap: 1mm 4mm; margin: 1mm 0 0; padding: 0; list-style: none; font-size: 8pt; color: #333; }
+        .key { display: inline-block; width: 4mm; height: 3mm; margin-right: 1.2mm; vertical-align: -.3mm; border: 1px solid #555; }
+        .key-hazard { background: #fbe3d6; border: 1px dashed #a3361a; }
+        .key-other { background: #d5d5d5; }
+        .key-released { background: #cfe6c3; border-color: #245c16; }
+        .earlier { display: block; }
+        .devices { width: auto; min-width: 110mm; }
+        .devices .total td { font-weight: bold; }
+        .devices-none { margin: 0; }
+        .filled { margin-left: 1.5mm; color: #111; font-size: 8.5pt; line-height: 1.2; }
+        .signature .line:has(.filled:not(:empty)) { height: auto; min-height: 8.5mm; padding-top: 1mm; }
         """;
 
     /// <summary>CSP source for the stylesheet: browsers apply an inline &lt;style&gt; whose text has this SHA-256.</summary>
@@ -75,5 +92,5 @@ internal static class CertificateStyle
     /// (fill-rule) are not styles and need no source.
     /// </summary>
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src {StyleHash}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src {StyleHash}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }

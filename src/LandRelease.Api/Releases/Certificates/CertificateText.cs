@@ -15,9 +15,9 @@ internal static class CertificateText
 
     public static string KindSpelledOut(ReleaseKind kind) => kind switch
     {
-        ReleaseKind.Cancelled => "Cancelled by non-technical survey",
-        ReleaseKind.Reduced => "Reduced by technical survey",
-        ReleaseKind.Cleared => "Cleared by clearance",
+        ReleaseKind.Cancelled => "Land cancelled by non-technical survey",
+        ReleaseKind.Reduced => "Land reduced by technical survey",
+        ReleaseKind.Cleared => "Land cleared by clearance",
         _ => kind.ToString(),
     };
 
@@ -43,6 +43,14 @@ internal static class CertificateText
         HazardClassification.Sha => "SHA (suspected hazardous area)",
         HazardClassification.Cha => "CHA (confirmed hazardous area)",
         _ => classification.ToString(),
+    };
+
+    public static string Device(LandRelease.Domain.Activities.DeviceType type) => type switch
+    {
+        LandRelease.Domain.Activities.DeviceType.ApMine => "Anti-personnel mines",
+        LandRelease.Domain.Activities.DeviceType.AvMine => "Anti-vehicle mines",
+        LandRelease.Domain.Activities.DeviceType.Submunition => "Submunitions",
+        _ => "Other explosive remnants of war",
     };
 
     public static string Attachment(AttachmentKind kind) => kind switch

@@ -1,7 +1,7 @@
 namespace LandRelease.Api.Releases.Certificates;
 
 /// <summary>The approximate extent of a line of text, to keep labels from overprinting.</summary>
-internal readonly record struct LabelBox(double X0, double Y0, double X1, double Y1)
+public readonly record struct LabelBox(double X0, double Y0, double X1, double Y1)
 {
     public static LabelBox Of(double x, double baseline, string anchor, int characters, double fontSize)
     {
