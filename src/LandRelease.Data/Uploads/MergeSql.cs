@@ -41,8 +41,8 @@ internal static class MergeSql
     /// <summary>
     /// A revision stating exactly what its area holds, or held in an earlier version (dates of information included;
     /// the status only when the feature gives one), adds nothing: an old file sent again after work or decisions moved the area on must not set it back. The
-    /// versions hold the current row too. Geometry compares exactly, vertex by vertex (the = operator), so a moved
-    /// vertex is a change.
+    /// versions hold the current row too. Geometry compares vertex by vertex within <see cref="GisRounding"/>, so a
+    /// GIS export sent back is no change and a moved vertex is one.
     /// </summary>
     public const string MarkUnchanged = $"""
         UPDATE upload_staged_areas s SET unchanged = true
@@ -52,7 +52,7 @@ internal static class MergeSql
               AND v.classification = s.classification AND v.contamination = s.contamination
               AND (s.status IS NULL OR v.status = s.status)
               AND v.evidence = s.evidence AND v.date_of_information = s.date_of_information
-              AND v.organisation_code = s.organisation_code AND v.geometry = s.geometry)
+              AND v.organisation_code = s.organisation_code AND {GisRounding.SameOutline})
         """;
 
     /// <summary>A revision that gave no status keeps the area's own (read after the area is locked).</summary>
