@@ -39,6 +39,9 @@ public static class WebSetup
             && WebPaths.IsPage(context.Request.Path))
         {
             response.ContentType = null;
+            // A page that set the status itself (an upload not found) has already rendered once: its renderer's
+            // header would be added twice and fail the status page with a 500.
+            response.Headers.Remove("blazor-enhanced-nav");
             // Rendered as a GET, by a renderer of its own: as a POST the renderer would look for the refused form
             // again, and the page that refused it may already have used this request's renderer.
             context.Request.Method = HttpMethods.Get;

@@ -147,20 +147,22 @@ internal static class MergeSql
         """;
 
     public const string Report = $"""
-        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
+        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings,
+            name, line, geometry, attributes)
         SELECT s.upload_id, s.index, s.local_id,
                CASE WHEN s.violations IS NULL THEN 'ACCEPTED' ELSE 'REJECTED' END,
                CASE WHEN s.violations IS NOT NULL THEN NULL WHEN s.existing_id IS NULL THEN 'CREATED'
                     WHEN s.unchanged THEN 'UNCHANGED' ELSE 'UPDATED' END,
                CASE WHEN s.violations IS NULL THEN COALESCE(s.existing_id, s.record_id) END,
-               s.violations, s.warnings
+               s.violations, s.warnings, s.reported_name, s.line, s.refused_geometry, s.refused_attributes
         FROM upload_staged_areas s WHERE {InRange}
         """;
 
     public const string ReportAtomicFailure = $"""
-        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
+        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings,
+            name, line, geometry, attributes)
         SELECT s.upload_id, s.index, s.local_id, CASE WHEN s.violations IS NULL THEN 'NOT_STORED' ELSE 'REJECTED' END,
-               NULL, NULL, s.violations, s.warnings
+               NULL, NULL, s.violations, s.warnings, s.reported_name, s.line, s.refused_geometry, s.refused_attributes
         FROM upload_staged_areas s WHERE {InRange}
         """;
 
