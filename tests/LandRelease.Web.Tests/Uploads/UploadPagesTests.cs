@@ -68,7 +68,8 @@ public sealed class UploadPagesTests(Chromium chromium, UploadWebFactory web) : 
             TestContext.Current.CancellationToken))!;
         var wrong = refused["features"]!.AsArray().Single(f => (string?)f!["properties"]!["localId"] == "KHM-BTB-1909")!;
         Assert.Equal("unreadable-attribute", (string?)wrong["properties"]!["rule"]);
-        wrong["properties"]!["classification"] = "CHA";
+        // Its evidence is indirect only, so it is suspected (SHA), as the rules say when it is sent as CHA.
+        wrong["properties"]!["classification"] = "SHA";
         var fixedFile = Path.Combine(Path.GetTempPath(), $"landrelease-fixed-{Guid.NewGuid():N}.geojson");
         await File.WriteAllTextAsync(fixedFile, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray(wrong.DeepClone()) }.ToJsonString(),
             TestContext.Current.CancellationToken);
@@ -84,7 +85,6 @@ public sealed class UploadPagesTests(Chromium chromium, UploadWebFactory web) : 
         await browser.ScreenshotAsync("3-resent");
         Assert.Equal(("Done", "1", "0"), (await page.Locator("#upload-state").InnerTextAsync(), await page.Locator("#accepted-count").InnerTextAsync(),
             await page.Locator("#refused-count").InnerTextAsync()));
-        await browser.ScreenshotAsync("3-resent");
 
         await browser.GotoAsync("/uploads");
         Assert.Equal(3, await page.Locator("#uploads-table tbody tr").CountAsync());
