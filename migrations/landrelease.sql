@@ -1174,3 +1174,70 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_staged_areas ADD line integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_staged_areas ADD refused_attributes jsonb;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_staged_areas ADD refused_geometry geometry(Geometry,4326);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_staged_areas ADD reported_name character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_features ADD attributes jsonb;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_features ADD geometry geometry(Geometry,4326);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_features ADD line integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    ALTER TABLE upload_features ADD name character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207191120_UploadFeatureDetails') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207191120_UploadFeatureDetails', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -16,4 +16,8 @@ public sealed record SourceFeature(
     Geometry? Geometry,
     IReadOnlyDictionary<string, string?> Attributes,
     TraverseRecord? Traverse,
-    string? Problem);
+    string? Problem)
+{
+    /// <summary>The line of the file the feature starts on, where the format has lines that people count (CSV).</summary>
+    public int? Line { get; init; }
+}

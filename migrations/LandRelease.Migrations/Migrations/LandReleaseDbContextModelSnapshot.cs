@@ -563,6 +563,10 @@ namespace LandRelease.Migrations
                         .HasColumnType("geometry(MultiPolygon,4326)")
                         .HasColumnName("geometry");
 
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
                     b.Property<string>("LocalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -581,6 +585,19 @@ namespace LandRelease.Migrations
                     b.Property<Guid>("RecordId")
                         .HasColumnType("uuid")
                         .HasColumnName("record_id");
+
+                    b.Property<string>("RefusedAttributes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refused_attributes");
+
+                    b.Property<Geometry>("RefusedGeometry")
+                        .HasColumnType("geometry(Geometry,4326)")
+                        .HasColumnName("refused_geometry");
+
+                    b.Property<string>("ReportedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_name");
 
                     b.Property<string>("Status")
                         .HasMaxLength(16)
@@ -1610,10 +1627,27 @@ namespace LandRelease.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("action");
 
+                    b.Property<string>("Attributes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attributes");
+
+                    b.Property<Geometry>("Geometry")
+                        .HasColumnType("geometry(Geometry,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
                     b.Property<string>("LocalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("local_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -21,6 +21,8 @@ internal static class ActivityEndpoints
             .Accepts<ActivityFeatureRequest>("application/geo+json", "application/json")
             .Produces<ActivityFeature>(StatusCodes.Status201Created, GeoJsonResult<ActivityFeature>.MediaType);
         group.MapGet("/hazard-areas/{id:guid}/activities", List).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/activities", ActivityListEndpoint.List).RequireAuthorization(Policies.RegisterReader)
+            .WithDescription("The activities you may read, newest first: your organisation's (field accounts) or your countries' (national authorities).");
         group.MapGet("/activities/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
         group.MapGet("/activities/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader);
         group.MapPut("/activities/{id:guid}", Revise).RequireAuthorization(Policies.RegisterWriter)

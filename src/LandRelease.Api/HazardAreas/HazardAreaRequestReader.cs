@@ -172,5 +172,10 @@ internal static class HazardAreaRequestReader
         return null;
     }
 
-    private static string Leaf(string field) => field[(field.LastIndexOf('.') + 1)..];
+    /// <summary>The field's last name without its list position, as a surveyor reads it: contamination, not contamination[0].</summary>
+    private static string Leaf(string field)
+    {
+        var leaf = field[(field.LastIndexOf('.') + 1)..];
+        return leaf.IndexOf('[', StringComparison.Ordinal) is var bracket and > 0 ? leaf[..bracket] : leaf;
+    }
 }

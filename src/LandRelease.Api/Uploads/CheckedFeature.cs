@@ -16,6 +16,18 @@ internal sealed class CheckedFeature(int index)
 
     public int Index { get; } = index;
     public string? LocalId { get; set; }
+
+    /// <summary>The name the file gives, read or not, so a refused feature is recognised in the report.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The file's line (CSV), for the report.</summary>
+    public int? Line { get; set; }
+
+    /// <summary>The attributes as the file wrote them, kept for a refused feature so it can be downloaded, fixed and sent again.</summary>
+    public IReadOnlyDictionary<string, string?>? SourceAttributes { get; set; }
+
+    /// <summary>The outline as read and converted to WGS 84, kept for a refused feature (shown on its map, downloaded with it).</summary>
+    public NetTopologySuite.Geometries.Geometry? Drawn { get; set; }
     public HazardAreaDetails? Details { get; set; }
 
     /// <summary>Whether the file gave a status; a revision without one keeps the area's own.</summary>
@@ -60,7 +72,35 @@ internal sealed class CheckedFeature(int index)
         Violations = IsAccepted ? null : JsonSerializer.Serialize(Violations, Json),
         Warnings = Warnings.Count == 0 ? null : JsonSerializer.Serialize(Warnings, Json),
         Traverse = IsAccepted && Traverse is { } t ? TraverseRecordJson.Of(t) : null,
+        Line = Line,
+        ReportedName = Name,
+        RefusedGeometry = IsAccepted ? null : RefusedOutline(),
+        // Pairs, not an object: jsonb reorders an object's keys, and the download gives the columns in the file's order.
+        RefusedAttributes = IsAccepted || SourceAttributes is null
+            ? null
+            : JsonSerializer.Serialize(SourceAttributes.Select(a => new[] { a.Key, a.Value }), Json),
     };
+
+    /// <summary>Only an outline in longitude and latitude: metres or swapped values would be drawn in the wrong place.</summary>
+    private NetTopologySuite.Geometries.Geometry? RefusedOutline()
+    {
+        if (Drawn is not { IsEmpty: false } drawn)
+        {
+            return null;
+        }
+
+        var extent = drawn.EnvelopeInternal;
+        var inRange = extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90
+                      && drawn.Coordinates.All(c => double.IsFinite(c.X) && double.IsFinite(c.Y));
+        if (!inRange)
+        {
+            return null;
+        }
+
+        var copy = drawn.Copy();
+        copy.SRID = 4326;
+        return copy;
+    }
 }
 
 /// <summary>The register's current row for a local id that an upload names again.</summary>

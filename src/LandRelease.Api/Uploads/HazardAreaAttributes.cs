@@ -6,12 +6,12 @@ namespace LandRelease.Api.Uploads;
 
 /// <summary>
 /// Reads a hazardous area's properties from a file's attributes, whatever the format calls them: GeoJSON and KML
-/// use the API's names (localId), shapefiles their 10-character DBF names (LOCAL_ID, CLASSIF), CSV either. Names
-/// match ignoring case, underscores, hyphens and spaces; the README lists every alias.
+/// use the API's names (localId), shapefiles their 10-character DBF names (LOCAL_ID, CLASSIF, classifica), CSV either.
+/// Names match ignoring case, underscores, hyphens and spaces; the README lists every alias.
 /// </summary>
 internal static class HazardAreaAttributes
 {
-    private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string[]>
+    private static readonly Dictionary<string, string[]> Names = new()
     {
         ["localId"] = ["localid", "localref", "hazardid", "haid", "ref", "reference"],
         ["name"] = ["name", "hazardname", "haname"],
@@ -22,7 +22,20 @@ internal static class HazardAreaAttributes
         ["dateOfInformation"] = ["dateofinformation", "dateofinfo", "dateinfo", "infodate", "doi"],
         ["organisation"] = ["organisation", "organization", "org", "orgcode"],
         ["changeReason"] = ["changereason", "reason", "chgreason"],
-    }.SelectMany(p => p.Value.Select(alias => (alias, p.Key))).ToFrozenDictionary(p => p.alias, p => p.Key);
+    };
+
+    /// <summary>
+    /// Every alias, and the forms a shapefile writer leaves of the longer names: dBASE field names stop at 10
+    /// characters, so GDAL, QGIS and ArcGIS write classification as classifica and date_of_information as date_of_in.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> Aliases = Names
+        .SelectMany(p => p.Value.Select(alias => (alias, p.Key)))
+        .Concat(Names.Keys.SelectMany(name => DbfForms(name).Select(form => (form, name))))
+        .DistinctBy(p => p.Item1)
+        .ToFrozenDictionary(p => p.Item1, p => p.Item2);
+
+    private static readonly System.Text.RegularExpressions.Regex GdalStringList =
+        new(@"^\((\d{1,4}):(.*)\)$", System.Text.RegularExpressions.RegexOptions.Singleline);
 
     private static readonly JsonSerializerOptions Json = Infrastructure.StorableStringConverter.WebOptions;
 
@@ -65,6 +78,12 @@ internal static class HazardAreaAttributes
     /// <summary>A JSON array, or items separated by commas, semicolons or bars: ["AP_MINE","AV_MINE"] or AP_MINE;AV_MINE.</summary>
     public static string[] List(string text)
     {
+        // GDAL writes a list into a text column (GeoPackage, shapefile) as (count:item,item): (2:AP_MINE,OTHER_ERW).
+        if (GdalStringList.Match(text) is { Success: true } gdal)
+        {
+            text = gdal.Groups[2].Value;
+        }
+
         if (text.StartsWith('['))
         {
             try
@@ -115,6 +134,13 @@ internal static class HazardAreaAttributes
         }
 
         return [.. items];
+    }
+
+    /// <summary>The 10-character dBASE forms of a name, as written camelCase (dateOfInfo) or snake_case (date_of_in).</summary>
+    private static IEnumerable<string> DbfForms(string name)
+    {
+        var snake = string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString()));
+        return new[] { name, snake }.Where(n => n.Length > 10).Select(n => Normalise(n[..10]));
     }
 
     private static string Normalise(string key) =>

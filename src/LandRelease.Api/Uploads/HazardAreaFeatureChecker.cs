@@ -24,7 +24,7 @@ internal sealed class HazardAreaFeatureChecker(
     public CheckedFeature Check(SourceFeature source)
     {
         var (feature, refused) = StorableAttributes.Split(source);
-        var result = new CheckedFeature(feature.Index);
+        var result = new CheckedFeature(feature.Index) { Line = feature.Line, SourceAttributes = feature.Attributes };
         foreach (var (attribute, problem) in refused)
         {
             result.Reject("unreadable-attribute", attribute, problem);
@@ -45,6 +45,7 @@ internal sealed class HazardAreaFeatureChecker(
         var properties = HazardAreaAttributes.Read(feature.Attributes, parameters.CountryCode, parameters.OrganisationCode, errors,
             out var statusGiven);
         result.LocalId = properties.LocalId is { Length: <= 64 } localId ? localId.Trim() : null;
+        result.Name = properties.Name is { } name ? name.Trim()[..Math.Min(name.Trim().Length, 200)] : null;
         result.StatusGiven = statusGiven;
         var read = HazardAreaRequestReader.ReadProperties(properties, errors);
         foreach (var (field, messages) in errors)
@@ -69,8 +70,16 @@ internal sealed class HazardAreaFeatureChecker(
             return result;
         }
 
+        if (sourceGeometry.IsProjected && feature is { Traverse: null, Geometry: { } raw }
+            && CrsHints.DegreesAsProjected(raw, country, sourceGeometry.Name, geometryOptions.CountryToleranceMetres) is { } degrees)
+        {
+            result.Reject(degrees);
+            return result;
+        }
+
         var geometry = sourceGeometry.ToWgs84(feature, out var traverse, out var conversionProblem);
         result.Traverse = traverse;
+        result.Drawn = geometry;
         if (traverse is { Accepted: true })
         {
             var closure = traverse.ClosureRatio is { } ratio
@@ -83,6 +92,12 @@ internal sealed class HazardAreaFeatureChecker(
         if (conversionProblem is not null)
         {
             result.Reject(conversionProblem.Rule, "geometry", conversionProblem.Message);
+            return result;
+        }
+
+        if (sourceGeometry.IsWgs84 && geometry is not null && CrsHints.ProjectedAsDegrees(geometry, country) is { } metres)
+        {
+            result.Reject(metres);
             return result;
         }
 

@@ -64,6 +64,7 @@ internal sealed class HazardAreaIntake(NpgsqlDataSource dataSource, Microsoft.Ex
 
         RejectRepeatedLocalIds(results, seen);
         var existing = await FindExistingAsync(parameters.CountryCode, results, ct);
+        await WarnOfSameOutlinesAsync(parameters.CountryCode, results, ct);
         foreach (var result in results)
         {
             var known = result.LocalId is { } localId ? existing.GetValueOrDefault(localId) : null;
@@ -78,6 +79,23 @@ internal sealed class HazardAreaIntake(NpgsqlDataSource dataSource, Microsoft.Ex
         }
 
         return batch.Count;
+    }
+
+    /// <summary>The same land already registered under another local id is named, never passed over in silence.</summary>
+    private async Task WarnOfSameOutlinesAsync(string countryCode, CheckedFeature[] results, CancellationToken ct)
+    {
+        var outlines = results.Where(r => r is { IsAccepted: true, Geometry: not null })
+            .Select(r => (r.Index, r.LocalId, (NetTopologySuite.Geometries.Geometry)r.Geometry!)).ToList();
+        var byIndex = results.ToDictionary(r => r.Index);
+        foreach (var same in await SameOutlines.FindAsync(dataSource, countryCode, outlines, ct))
+        {
+            var result = byIndex[same.Index];
+            var at = result.Geometry!.InteriorPoint.Coordinate;
+            var share = same.SharedFraction >= 0.9995 ? "the same outline as" : $"{Math.Floor(same.SharedFraction * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}% of its land with";
+            result.Warn(new Domain.Geometry.GeometryIssue("same-outline",
+                $"This area has {share} {countryCode} area '{same.LocalId}' ({same.Id}), registered under another local id: " +
+                "if it is the same land, send it under that local id so it is not counted twice.", at.X, at.Y));
+        }
     }
 
     /// <summary>A local id names one area, so it appears once per upload; later appearances are rejected.</summary>

@@ -61,6 +61,12 @@ internal sealed class SourceGeometry(CrsTransform transform, string crsText, Tra
 {
     public bool IsWgs84 => transform.IsWgs84LonLat;
 
+    /// <summary>Coordinates in metres on a grid (UTM and the like), not degrees of any datum.</summary>
+    public bool IsProjected => transform.IsProjected;
+
+    /// <summary>The system as the upload declared it, e.g. "WGS 84 / UTM zone 48N (EPSG:32648)".</summary>
+    public string Name => transform.ToString();
+
     /// <summary>Converts a GeoJSON geometry held in a property (an activity's reference point or outcome) in place.</summary>
     public void ConvertNested(JsonObject parent, string key)
     {

@@ -6,13 +6,17 @@ using Microsoft.Net.Http.Headers;
 namespace LandRelease.Api.Uploads;
 
 /// <summary>
-/// The file of an upload and the parameters sent with it: a multipart form (fields first, then one file part) or
-/// the file as the raw body with the parameters in the query string. The file is read as a stream, never buffered.
+/// The file of an upload and the parameters sent with it: a multipart form (fields and one file part, in any order) or
+/// the file as the raw body with the parameters in the query string. The file is read as a stream, and held in a
+/// temporary file only when it comes before the fields.
 /// </summary>
 internal sealed class UploadBody
 {
     private const int MaxFieldBytes = 8 * 1024;
     private const int MaxBoundaryChars = 70;
+
+    /// <summary>The fields without which the file cannot be read; once they have come, the file streams straight in.</summary>
+    private static readonly string[] RequiredFields = ["country", "kind"];
 
     private UploadBody(Dictionary<string, string?> parameters, Stream file, string? fileName, string? contentType)
     {
@@ -31,7 +35,8 @@ internal sealed class UploadBody
     public string? ContentType { get; }
 
     /// <summary>Null with an error when a multipart form holds no file part.</summary>
-    public static async Task<(UploadBody? Body, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <param name="tempDirectory">Where a file sent before the fields waits for them.</param>
+    public static async Task<(UploadBody? Body, string? Error)> ReadAsync(HttpRequest request, string tempDirectory, CancellationToken ct)
     {
         var parameters = request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -57,6 +62,7 @@ internal sealed class UploadBody
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        (Stream Stream, string? Name, string? ContentType)? file = null;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
@@ -66,7 +72,21 @@ internal sealed class UploadBody
 
             if (disposition.IsFileDisposition())
             {
-                return (new UploadBody(parameters, section.Body, FileNameOf(disposition), section.ContentType), null);
+                var name = FileNameOf(disposition);
+                if (RequiredFields.All(parameters.ContainsKey))
+                {
+                    return (new UploadBody(parameters, section.Body, name, section.ContentType), null);
+                }
+
+                // The fields come after the file (a browser's FormData in the order it was built, a script's form):
+                // the file waits in a temporary file, deleted when the request ends, while the fields are read.
+                var held = new FileStream(Path.Combine(tempDirectory, $"landrelease-form-{Guid.NewGuid():N}"), FileMode.CreateNew,
+                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                request.HttpContext.Response.RegisterForDisposeAsync(held);
+                await section.Body.CopyToAsync(held, ct);
+                held.Position = 0;
+                file = (held, name, section.ContentType);
+                continue;
             }
 
             if (disposition.IsFormDisposition() && HeaderUtilities.RemoveQuotes(disposition.Name).Value is { } field)
@@ -75,7 +95,9 @@ internal sealed class UploadBody
             }
         }
 
-        return (null, "The multipart form has no file part: send the file as a part with a filename, after the fields.");
+        return file is var (stream, fileName, contentType)
+            ? (new UploadBody(parameters, stream, fileName, contentType), null)
+            : (null, "The multipart form has no file part: send the file as a part with a filename.");
     }
 
     private static string? FileNameOf(ContentDispositionHeaderValue disposition) =>

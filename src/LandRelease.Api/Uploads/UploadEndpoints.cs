@@ -21,7 +21,18 @@ internal static class UploadEndpoints
             .WithDescription("A file of hazardous areas or activities (GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV) as a " +
                              "multipart form (fields country, organisation, kind, crs, atomic, then the file) or as the raw body " +
                              "with those parameters in the query string.");
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
+        // The upload page's form (cookie and antiforgery token in a header, so the file is never buffered for the check).
+        routes.MapPost(Web.Uploads.UploadPages.SendPath, Upload).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(maxBytes)
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        // The upload page's download links: the same files at the page's own address, as the regional page's downloads.
+        routes.MapGet("/uploads/{id:guid}/features", UploadFeatureDownloads.Features).RequireAuthorization(Policies.RegisterWriter)
+            .ExcludeFromDescription();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader)
+            .WithDescription("The upload's state, progress and one page of its feature outcomes (what became of each feature).");
+        group.MapGet("/", UploadListEndpoint.List).RequireAuthorization(Policies.RegisterReader)
+            .WithDescription("The uploads you may read, newest first: your organisation's (field accounts) or your countries' (national authorities).");
+        group.MapGet("/{id:guid}/features", UploadFeatureDownloads.Features).RequireAuthorization(Policies.RegisterReader)
+            .WithDescription("The upload's features with their outcome, rule and message, as a GeoJSON or CSV file to fix and send again.");
         return routes;
     }
 
@@ -43,7 +54,8 @@ internal static class UploadEndpoints
         }
 
         var received = (UploadOutcome.Received)outcome;
-        var (status, _) = await UploadStatus.ReadAsync(db, received.UploadId, FeatureOutcome.Rejected, -1, UploadStatus.MaxPage, ct);
+        // The reply lists what needs the sender's eye: every rejection and every warning (the rest by the GET).
+        var (status, _) = await UploadStatus.ReadAsync(db, received.UploadId, null, -1, UploadStatus.MaxPage, ct, flagged: true);
         var location = $"/api/uploads/{received.UploadId}";
         if (received.Replayed)
         {
@@ -55,7 +67,7 @@ internal static class UploadEndpoints
     }
 
     public static async Task<Results<Ok<UploadStatusResponse>, ValidationProblem, ProblemHttpResult>> Get(
-        Guid id, string? outcome, int? after, int? limit, LandReleaseDbContext db, IOptions<UploadOptions> options,
+        Guid id, string? outcome, int? after, int? limit, bool? flagged, LandReleaseDbContext db, IOptions<UploadOptions> options,
         ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -87,7 +99,8 @@ internal static class UploadEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (status, country) = await UploadStatus.ReadAsync(db, id, wanted, after ?? -1, limit ?? options.Value.ReportPageSize, ct);
+        var (status, country) = await UploadStatus.ReadAsync(db, id, wanted, after ?? -1, limit ?? options.Value.ReportPageSize, ct,
+            flagged ?? false);
         if (status is null)
         {
             return Problems.NotFound($"No upload has id {id}.");

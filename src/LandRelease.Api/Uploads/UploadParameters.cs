@@ -12,7 +12,9 @@ internal sealed record UploadParameters(string CountryCode, string OrganisationC
     /// <summary>hazard-areas or activities, as the issue and the README spell them.</summary>
     public static string KindName(UploadKind kind) => WireName<UploadKind>.Of(kind).ToLowerInvariant().Replace('_', '-');
 
-    public static UploadParameters? Read(IReadOnlyDictionary<string, string?> values, Dictionary<string, string[]> errors)
+    /// <param name="defaultOrganisation">The organisation the sender's account or token acts for, when the request names none.</param>
+    public static UploadParameters? Read(IReadOnlyDictionary<string, string?> values, string? defaultOrganisation,
+        Dictionary<string, string[]> errors)
     {
         // Form fields are not checked by the query-string guard, and any of them may reach SQL.
         foreach (var (name, value) in values)
@@ -34,10 +36,10 @@ internal sealed record UploadParameters(string CountryCode, string OrganisationC
             errors["country"] = ["country is required: the ISO 3166 alpha-3 code of the country the features lie in (e.g. KHM)."];
         }
 
-        var organisation = Value(values, "organisation")?.ToUpperInvariant();
+        var organisation = (Value(values, "organisation") ?? defaultOrganisation)?.ToUpperInvariant();
         if (organisation is null or { Length: > 20 })
         {
-            errors["organisation"] = ["organisation is required: the code of the organisation that recorded the features."];
+            errors["organisation"] = ["organisation is required (your account acts for none): the code of the organisation that recorded the features."];
         }
 
         var kindText = Value(values, "kind");

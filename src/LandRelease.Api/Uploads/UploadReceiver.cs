@@ -46,7 +46,7 @@ internal sealed class UploadReceiver(
             return new UploadOutcome.Malformed(new() { ["Idempotency-Key"] = [keyProblem] });
         }
 
-        var (body, bodyError) = await UploadBody.ReadAsync(request, ct);
+        var (body, bodyError) = await UploadBody.ReadAsync(request, uploadOptions.Value.TempDirectory ?? Path.GetTempPath(), ct);
         if (body is null)
         {
             return new UploadOutcome.Malformed(new() { ["file"] = [bodyError!] });
@@ -58,7 +58,7 @@ internal sealed class UploadReceiver(
         }
 
         var errors = new Dictionary<string, string[]>();
-        var parameters = UploadParameters.Read(body.Parameters, errors);
+        var parameters = UploadParameters.Read(body.Parameters, user.Organisation, errors);
         if (parameters is null)
         {
             return new UploadOutcome.Malformed(errors);

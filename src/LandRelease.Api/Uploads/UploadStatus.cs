@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LandRelease.Api.Uploads;
 
-/// <summary>An upload as its sender follows it: state, progress, counts and one page of its per-feature report.</summary>
+/// <summary>An upload as its sender follows it: state, progress, counts and one page of its feature outcomes.</summary>
 public sealed record UploadStatusResponse(
     Guid Id,
     string State,
@@ -31,10 +31,15 @@ public sealed record UploadStatusResponse(
 /// <param name="Total">All features of the file; known once it has been read to the end.</param>
 public sealed record UploadProgressResponse(int Done, int? Total);
 
+/// <param name="Feature">The feature's number in the file, from 1 (<paramref name="Index"/> + 1), as a GIS attribute table counts.</param>
+/// <param name="Line">The file's line the feature starts on (CSV).</param>
 /// <param name="Rule">The first rule broken, when rejected (all of them are in <paramref name="Violations"/>).</param>
 public sealed record UploadFeatureResponse(
     int Index,
+    int Feature,
+    int? Line,
     string? LocalId,
+    string? Name,
     string Outcome,
     string? Action,
     Guid? Id,
@@ -47,8 +52,9 @@ internal static class UploadStatus
 {
     public const int MaxPage = 1000;
 
+    /// <param name="flagged">Only the features rejected or carrying a warning (the POST reply: what needs a look).</param>
     public static async Task<(UploadStatusResponse? Status, string? CountryCode)> ReadAsync(LandReleaseDbContext db, Guid id,
-        FeatureOutcome? outcome, int after, int limit, CancellationToken ct)
+        FeatureOutcome? outcome, int after, int limit, CancellationToken ct, bool flagged = false)
     {
         var upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
         if (upload is null)
@@ -62,11 +68,18 @@ internal static class UploadStatus
             query = query.Where(f => f.Outcome == wanted);
         }
 
-        var rows = await query.OrderBy(f => f.Index).Take(limit + 1).ToListAsync(ct);
+        if (flagged)
+        {
+            query = query.Where(f => f.Outcome == FeatureOutcome.Rejected || f.Warnings != null);
+        }
+
+        var rows = await query.OrderBy(f => f.Index).Take(limit + 1)
+            .Select(f => new FeatureRow(f.Index, f.Line, f.LocalId, f.Name, f.Outcome, f.Action, f.RecordId, f.Violations, f.Warnings))
+            .ToListAsync(ct);
         var features = rows.Take(limit).Select(ToResponse).ToList();
         var next = rows.Count > limit
             ? $"/api/uploads/{id}?after={features[^1].Index}&limit={limit}" +
-              (outcome is { } o ? $"&outcome={WireName<FeatureOutcome>.Of(o)}" : "")
+              (outcome is { } o ? $"&outcome={WireName<FeatureOutcome>.Of(o)}" : "") + (flagged ? "&flagged=true" : "")
             : null;
 
         var finished = upload.State is UploadState.Done or UploadState.Failed;
@@ -88,11 +101,15 @@ internal static class UploadStatus
             upload.CountryCode);
     }
 
-    private static UploadFeatureResponse ToResponse(UploadFeature f)
+    /// <summary>A line of the outcomes without the refused feature's outline and attributes, which the downloads carry.</summary>
+    private sealed record FeatureRow(int Index, int? Line, string? LocalId, string? Name, FeatureOutcome Outcome, FeatureAction? Action,
+        Guid? RecordId, string? Violations, string? Warnings);
+
+    private static UploadFeatureResponse ToResponse(FeatureRow f)
     {
         var violations = Json(f.Violations);
         var first = violations is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 ? array[0] : (JsonElement?)null;
-        return new UploadFeatureResponse(f.Index, f.LocalId, WireName<FeatureOutcome>.Of(f.Outcome),
+        return new UploadFeatureResponse(f.Index, f.Index + 1, f.Line, f.LocalId, f.Name, WireName<FeatureOutcome>.Of(f.Outcome),
             f.Action is { } action ? WireName<FeatureAction>.Of(action) : null, f.RecordId,
             first?.GetProperty("rule").GetString(), first?.GetProperty("message").GetString(), violations, Json(f.Warnings));
     }

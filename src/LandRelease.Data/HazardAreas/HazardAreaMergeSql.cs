@@ -43,8 +43,8 @@ internal static class HazardAreaMergeSql
     /// <summary>
     /// A revision stating exactly what its area holds, or held in an earlier version (dates of information included;
     /// the status only when the feature gives one), adds nothing: an old file sent again after work or decisions moved the area on must not set it back. The
-    /// versions hold the current row too. Geometry compares exactly, vertex by vertex (the = operator), so a moved
-    /// vertex is a change.
+    /// versions hold the current row too. Geometry compares vertex by vertex within <see cref="GisRounding"/>, so a
+    /// GIS export sent back is no change and a moved vertex is one.
     /// </summary>
     public const string MarkUnchanged = $"""
         UPDATE upload_staged_areas s SET unchanged = true
@@ -54,7 +54,7 @@ internal static class HazardAreaMergeSql
               AND v.classification = s.classification AND v.contamination = s.contamination
               AND (s.status IS NULL OR v.status = s.status)
               AND v.evidence = s.evidence AND v.date_of_information = s.date_of_information
-              AND v.organisation_code = s.organisation_code AND v.geometry = s.geometry)
+              AND v.organisation_code = s.organisation_code AND {GisRounding.SameOutline})
         """;
 
     /// <summary>A revision that gave no status keeps the area's own (read after the area is locked).</summary>
@@ -138,20 +138,22 @@ internal static class HazardAreaMergeSql
         """;
 
     public const string Report = $"""
-        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
+        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings,
+            name, line, geometry, attributes)
         SELECT s.upload_id, s.index, s.local_id,
                CASE WHEN s.violations IS NULL THEN 'ACCEPTED' ELSE 'REJECTED' END,
                CASE WHEN s.violations IS NOT NULL THEN NULL WHEN s.existing_id IS NULL THEN 'CREATED'
                     WHEN s.unchanged THEN 'UNCHANGED' ELSE 'UPDATED' END,
                CASE WHEN s.violations IS NULL THEN COALESCE(s.existing_id, s.record_id) END,
-               s.violations, s.warnings
+               s.violations, s.warnings, s.reported_name, s.line, s.refused_geometry, s.refused_attributes
         FROM upload_staged_areas s WHERE {InRange}
         """;
 
     public const string ReportAtomicFailure = $"""
-        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings)
+        INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings,
+            name, line, geometry, attributes)
         SELECT s.upload_id, s.index, s.local_id, CASE WHEN s.violations IS NULL THEN 'NOT_STORED' ELSE 'REJECTED' END,
-               NULL, NULL, s.violations, s.warnings
+               NULL, NULL, s.violations, s.warnings, s.reported_name, s.line, s.refused_geometry, s.refused_attributes
         FROM upload_staged_areas s WHERE {InRange}
         """;
 

@@ -13,7 +13,7 @@ public sealed class HazardAreaStaging : IAsyncDisposable
     private const string Copy = """
         COPY upload_staged_areas (upload_id, index, local_id, name, classification, contamination, status, evidence,
             date_of_information, organisation_code, geometry, change_reason, record_id, existing_id, existing_version,
-            violations, warnings, traverse)
+            violations, warnings, traverse, line, reported_name, refused_geometry, refused_attributes)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -45,6 +45,10 @@ public sealed class HazardAreaStaging : IAsyncDisposable
         await WriteNullableAsync(row.Violations, NpgsqlDbType.Jsonb, ct);
         await WriteNullableAsync(row.Warnings, NpgsqlDbType.Jsonb, ct);
         await WriteNullableAsync(row.Traverse, NpgsqlDbType.Jsonb, ct);
+        await WriteOptionalAsync(row.Line, NpgsqlDbType.Integer, ct);
+        await WriteNullableAsync(row.ReportedName, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(row.RefusedGeometry, NpgsqlDbType.Geometry, ct);
+        await WriteNullableAsync(row.RefusedAttributes, NpgsqlDbType.Jsonb, ct);
     }
 
     public async Task<ulong> CompleteAsync(CancellationToken ct) => await _importer.CompleteAsync(ct);

@@ -50,4 +50,16 @@ public sealed class StagedHazardArea
 
     /// <summary>When the outline came from a traverse: its observations and computed points, as JSON.</summary>
     public string? Traverse { get; init; }
+
+    /// <summary>The file's line (CSV) for the report.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The name as the file gave it, even when the attributes could not be read: the report's name.</summary>
+    public string? ReportedName { get; init; }
+
+    /// <summary>A refused feature's outline in WGS 84, for its map and download; null for accepted features.</summary>
+    public NetTopologySuite.Geometries.Geometry? RefusedGeometry { get; init; }
+
+    /// <summary>A refused feature's attributes as the file wrote them (JSON [[name, value], ...]), so it can be fixed and sent again.</summary>
+    public string? RefusedAttributes { get; init; }
 }

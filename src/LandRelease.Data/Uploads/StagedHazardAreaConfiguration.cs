@@ -24,5 +24,8 @@ internal sealed class StagedHazardAreaConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.Violations).HasColumnType("jsonb");
         builder.Property(s => s.Warnings).HasColumnType("jsonb");
         builder.Property(s => s.Traverse).HasColumnType("jsonb");
+        builder.Property(s => s.ReportedName).HasMaxLength(200);
+        builder.Property(s => s.RefusedGeometry).HasColumnType("geometry(Geometry,4326)");
+        builder.Property(s => s.RefusedAttributes).HasColumnType("jsonb");
     }
 }

@@ -20,6 +20,9 @@ internal sealed class UploadFeatureConfiguration : IEntityTypeConfiguration<Uplo
         builder.Property(f => f.Action).HasConversion<WireNameConverter<FeatureAction>>().HasMaxLength(16);
         builder.Property(f => f.Violations).HasColumnType("jsonb");
         builder.Property(f => f.Warnings).HasColumnType("jsonb");
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.Geometry).HasColumnType("geometry(Geometry,4326)");
+        builder.Property(f => f.Attributes).HasColumnType("jsonb");
         builder.HasIndex(f => new { f.UploadId, f.Outcome, f.Index });
         // No foreign key to uploads: a report row is written once, by the merge holding its upload locked, and a
         // per-row key check costs as much as the row itself on a 100,000-feature upload.

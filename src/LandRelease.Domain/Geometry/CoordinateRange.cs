@@ -18,7 +18,7 @@ internal static class CoordinateRange
                     // No Longitude/Latitude on the issue: the values are not a place, and NaN cannot go into JSON.
                     return new(
                         GeometryRules.CoordinateRange,
-                        $"Vertex {i + 1} of {IssueText.RingName(polygon, ring).ToLowerInvariant()} is (longitude {x}, latitude {y}): {reason}.");
+                        $"Vertex {i + 1} of {IssueText.RingName(polygon, ring).ToLowerInvariant()} is (longitude {IssueText.Degrees(x)}, latitude {IssueText.Degrees(y)}): {reason}.");
                 }
             }
         }

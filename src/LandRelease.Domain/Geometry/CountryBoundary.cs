@@ -28,9 +28,13 @@ public sealed class CountryBoundary
         var own = boundary.Copy();
         _prepared = PreparedGeometryFactory.Prepare(own);
         _facets = new IndexedFacetDistance(own);
+        Centre = own.EnvelopeInternal.Centre;
     }
 
     public string Code { get; }
+
+    /// <summary>The middle of the country's extent, in lon/lat: where a guess at its UTM zone starts.</summary>
+    public Coordinate Centre { get; }
 
     /// <summary>0 when the geometry intersects the country; else the geodesic distance in metres between the nearest points.</summary>
     public double DistanceMetres(Geometry geometry) => Nearest(geometry).Metres;

@@ -38,11 +38,12 @@ internal static class CountryCheck
     private static GeometryIssue Swapped(Geometry geometry, CountryBoundary country)
     {
         var first = geometry.Coordinates[0];
-        // No Longitude/Latitude on the issue: as given, the point is in the wrong place (or off the globe).
+        // Located where the land probably is (each pair exchanged): as given, the point is off the map or the globe.
         return new(
             GeometryRules.SwappedCoordinates,
             $"Latitude and longitude appear swapped: the land lies outside {country.Code}, but with each pair exchanged it "
-            + $"falls inside. The first vertex reads (longitude {first.X}, latitude {first.Y}); it is probably "
-            + $"(longitude {first.Y}, latitude {first.X}).");
+            + $"falls inside. The first vertex reads (longitude {IssueText.Degrees(first.X)}, latitude {IssueText.Degrees(first.Y)}); "
+            + $"it is probably (longitude {IssueText.Degrees(first.Y)}, latitude {IssueText.Degrees(first.X)}).",
+            first.Y, first.X);
     }
 }

@@ -9,6 +9,8 @@ public static class GeometryRules
     public const string InvalidGeometry = "invalid-geometry";
     public const string ZeroArea = "zero-area";
     public const string SwappedCoordinates = "swapped-coordinates";
+    public const string LooksProjected = "looks-projected";
+    public const string LooksGeographic = "looks-geographic";
     public const string OutsideCountry = "outside-country";
     public const string DuplicateVertices = "duplicate-vertices";
     public const string ZmDropped = "z-m-dropped";

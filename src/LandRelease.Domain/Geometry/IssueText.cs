@@ -8,7 +8,10 @@ internal static class IssueText
     public static string RingName(int polygon, int ring) => $"Ring {ring + 1} of polygon {polygon + 1}";
 
     // Spelled out because "13.2, 103.1" is exactly the ambiguity that produces swapped coordinates.
-    public static string At(Coordinate c) => $"(longitude {c.X}, latitude {c.Y})";
+    public static string At(Coordinate c) => $"(longitude {Degrees(c.X)}, latitude {Degrees(c.Y)})";
+
+    /// <summary>7 decimals (about 1 cm), the way a surveyor reads them: 13.100678, not 13.100677999999998.</summary>
+    public static string Degrees(double value) => value.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Kilometres(double metres)
     {

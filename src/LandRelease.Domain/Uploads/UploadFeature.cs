@@ -24,4 +24,16 @@ public sealed class UploadFeature
 
     /// <summary>Fixes made and warnings, as JSON [{rule, message, location?}].</summary>
     public string? Warnings { get; private set; }
+
+    /// <summary>The name the file gave the feature, so a surveyor recognises it.</summary>
+    public string? Name { get; private set; }
+
+    /// <summary>The file's line the feature starts on, where the format has lines (CSV).</summary>
+    public int? Line { get; private set; }
+
+    /// <summary>A refused feature's outline in WGS 84 (when it could be read as such), for its map and download.</summary>
+    public NetTopologySuite.Geometries.Geometry? Geometry { get; private set; }
+
+    /// <summary>A refused feature's attributes as the file wrote them, in its order (JSON [[name, value], ...]), to download, fix and send again.</summary>
+    public string? Attributes { get; private set; }
 }

@@ -104,7 +104,7 @@ internal sealed class CsvSource : FeatureSource
     {
         if (cells is null)
         {
-            return new SourceFeature(index, null, Text.NewAttributes(), null, CellCountProblem(line));
+            return new SourceFeature(index, null, Text.NewAttributes(), null, CellCountProblem(line)) { Line = line };
         }
 
         var attributes = _cells.Attributes(cells);
@@ -118,11 +118,14 @@ internal sealed class CsvSource : FeatureSource
 
             var geometry = _cells.Layout.Kind == CsvKind.Wkt ? Wkt(cells, wkt) : Point(cells);
             string? problem = GeometryProblems.Find(geometry);
-            return new SourceFeature(index, problem is null ? geometry : null, attributes, null, problem is null ? null : $"{problem} (line {line})");
+            return new SourceFeature(index, problem is null ? geometry : null, attributes, null, problem is null ? null : $"{problem} (line {line})")
+            {
+                Line = line,
+            };
         }
         catch (FeatureProblem problem)
         {
-            return new SourceFeature(index, null, attributes, null, $"{problem.Message} (line {line})");
+            return new SourceFeature(index, null, attributes, null, $"{problem.Message} (line {line})") { Line = line };
         }
     }
 

@@ -10,7 +10,7 @@ const out = join(here, '..', 'wwwroot', 'dist');
 await mkdir(out, { recursive: true });
 
 await build({
-  entryPoints: [join(here, 'regional-map.js'), join(here, 'country-map.js'), join(here, 'areas-map.js'), join(here, 'area-map.js'), join(here, 'review-map.js')],
+  entryPoints: [join(here, 'regional-map.js'), join(here, 'country-map.js'), join(here, 'areas-map.js'), join(here, 'area-map.js'), join(here, 'review-map.js'), join(here, 'upload-form.js'), join(here, 'upload-map.js')],
   outdir: out,
   bundle: true,
   format: 'esm',

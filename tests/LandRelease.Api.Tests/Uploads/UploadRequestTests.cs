@@ -28,7 +28,7 @@ public sealed class UploadRequestTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var response = await _client.UploadRawAsync(OneArea(UploadDatabase.NewBatch("P-NONE")), "");
 
-        Assert.Equal(["country", "kind", "organisation"], (await response.AssertValidationErrorsAsync()).Order());
+        Assert.Equal(["country", "kind"], (await response.AssertValidationErrorsAsync()).Order());
     }
 
     [Theory]
@@ -47,21 +47,47 @@ public sealed class UploadRequestTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         var response = await _client.UploadFormAsync(OneArea(UploadDatabase.NewBatch("P-FORM")), "a.geojson", new Dictionary<string, string>());
 
-        Assert.Equal(["country", "kind", "organisation"], (await response.AssertValidationErrorsAsync()).Order());
+        Assert.Equal(["country", "kind"], (await response.AssertValidationErrorsAsync()).Order());
     }
 
     [Fact]
-    public async Task FieldsSentAfterTheFileAreNotReadSoTheyCountAsMissing()
+    public async Task FieldsSentAfterTheFileAreReadAndTheFileLands()
     {
+        var batch = UploadDatabase.NewBatch("P-LATE");
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(OneArea(UploadDatabase.NewBatch("P-LATE"))), "file", "a.geojson" },
+            { new ByteArrayContent(OneArea(batch)), "file", "a.geojson" },
             { new StringContent("KHM"), "country" }, { new StringContent("CMAC"), "organisation" }, { new StringContent("hazard-areas"), "kind" },
         };
 
         var response = await _client.PostAsync("/api/uploads", form, Ct);
 
-        Assert.Equal(["country", "kind", "organisation"], (await response.AssertValidationErrorsAsync()).Order());
+        var status = await _client.AcceptedAndFinishedAsync(response);
+        Assert.Equal(("DONE", 1, "a.geojson"), (status.State(), status.Count("accepted"), status.GetProperty("fileName").GetString()));
+        Assert.Equal(1L, await api.AreasAsync(batch));
+    }
+
+    [Fact]
+    public async Task WithoutAnOrganisationTheUploadIsInTheNameOfTheSendersOwn()
+    {
+        await _client.EnsureOrganisationAsync("HALO", "KHM");
+        var batch = UploadDatabase.NewBatch("P-OWN");
+        var halo = api.ClientAs([Roles.FieldOperator], ["KHM"], "HALO", "halo-own");
+        var file = GeoJsonFile.Of([new AreaRow($"{batch}-1", UploadFiles.Square(102.95, 13.55, 0.002)) { Organisation = "HALO" }]);
+
+        var status = await halo.AcceptedAndFinishedAsync(await halo.UploadRawAsync(file, "country=KHM&kind=hazard-areas"));
+
+        Assert.Equal(("DONE", 1, "HALO"), (status.State(), status.Count("accepted"), status.GetProperty("organisation").GetString()));
+    }
+
+    [Fact]
+    public async Task WithoutAnOrganisationAnAccountActingForNoneIsA400NamingIt()
+    {
+        var nobody = api.ClientAs([Roles.NationalAuthority], ["KHM"], null, "no-organisation");
+
+        var response = await nobody.UploadRawAsync(OneArea(UploadDatabase.NewBatch("P-NOORG")), "country=KHM&kind=hazard-areas");
+
+        Assert.Equal(["organisation"], await response.AssertValidationErrorsAsync());
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using LandRelease.Api.Uploads;
+using LandRelease.Data;
+using LandRelease.Domain.Activities;
+using LandRelease.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LandRelease.Api.Activities;
+
+public sealed record ActivityListItem(Guid Id, string? LocalId, Guid HazardAreaId, string Country, string Type, string Organisation,
+    string Status, DateOnly StartDate, DateOnly? EndDate, int Version, DateTimeOffset RecordedAt, string RecordedBy, string Href);
+
+public sealed record ActivityListResponse(IReadOnlyList<ActivityListItem> Activities, string? Next);
+
+/// <summary>GET /api/activities: the activities a user may read, newest first, a page at a time.</summary>
+internal static class ActivityListEndpoint
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+    private static readonly string[] Parameters = ["mine", "limit", "cursor"];
+
+    public static async Task<Results<Ok<ActivityListResponse>, ValidationProblem>> List(HttpRequest request, bool? mine, int? limit,
+        string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var errors = QueryParameters.Unknown(request, Parameters);
+        var pageSize = limit ?? DefaultLimit;
+        if (pageSize is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"limit is between 1 and {MaxLimit}."];
+        }
+
+        Guid? before = null;
+        if (cursor is not null)
+        {
+            if (Guid.TryParse(cursor, out var id))
+            {
+                before = id;
+            }
+            else
+            {
+                errors["cursor"] = ["cursor is not one this API issued; follow the 'next' link of the previous page."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // A national authority reads its countries' activities; a field account, its organisation's in its countries.
+        var user = UserScope.From(principal);
+        var countries = user.ReadableCountries.ToArray();
+        var query = db.Activities.AsNoTracking().Where(a => countries.Contains(a.CountryCode));
+        if (!user.Is(Roles.NationalAuthority))
+        {
+            query = query.Where(a => a.OrganisationCode == user.Organisation);
+        }
+
+        if (mine == true)
+        {
+            query = query.Where(a => a.RecordedBy == user.Name);
+        }
+
+        if (before is { } b)
+        {
+            // Ids are UUIDv7, ordered by the time they were made: the newest first is the highest id first.
+            query = query.Where(a => a.Id.CompareTo(b) < 0);
+        }
+
+        var rows = await query.OrderByDescending(a => a.Id).Take(pageSize + 1)
+            .Select(a => new { a.Id, a.LocalId, a.HazardAreaId, a.CountryCode, a.Type, a.OrganisationCode, a.Status, a.StartDate,
+                a.EndDate, a.Version, a.RecordedAt, a.RecordedBy })
+            .ToListAsync(ct);
+        var items = rows.Take(pageSize).Select(a => new ActivityListItem(a.Id, a.LocalId, a.HazardAreaId, a.CountryCode,
+            WireName<ActivityType>.Of(a.Type), a.OrganisationCode, WireName<ActivityStatus>.Of(a.Status), a.StartDate, a.EndDate,
+            a.Version, a.RecordedAt, a.RecordedBy, $"/api/activities/{a.Id}")).ToList();
+        var next = rows.Count > pageSize
+            ? $"/api/activities?limit={pageSize}&cursor={items[^1].Id}" + (mine == true ? "&mine=true" : "")
+            : null;
+        return TypedResults.Ok(new ActivityListResponse(items, next));
+    }
+}
