@@ -10,8 +10,12 @@ internal static class IssueText
     // Spelled out because "13.2, 103.1" is exactly the ambiguity that produces swapped coordinates.
     public static string At(Coordinate c) => $"(longitude {Degrees(c.X)}, latitude {Degrees(c.Y)})";
 
-    /// <summary>7 decimals (about 1 cm), the way a surveyor reads them: 13.100678, not 13.100677999999998.</summary>
-    public static string Degrees(double value) => value.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// 7 decimals (about 1 cm), the way a surveyor reads them: 13.100678, not 13.100677999999998. A value no survey
+    /// could hold (beyond 10^9) is written in exponent form, not as three hundred digits.
+    /// </summary>
+    public static string Degrees(double value) => value.ToString(
+        Math.Abs(value) >= 1e9 ? "0.###E+0" : "0.#######", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Kilometres(double metres)
     {
