@@ -132,7 +132,7 @@ read -r ACT_SAME_S ACT_SAME_OK ACT_SAME_BAD < <(upload "$WORK/activities.geojson
 [ "$ACT_BAD" = 0 ] && [ "$ACT_SAME_BAD" = 0 ] || die "some activities were rejected ($ACT_BAD, $ACT_SAME_BAD)"
 ACT_ROWS=$(sql_value -c "SELECT count(*) || ' activities, ' || (SELECT count(*) FROM activity_devices) || ' device rows, '
   || (SELECT count(*) FROM activity_outcomes) || ' outcomes, ' || (SELECT count(*) FROM activity_versions) || ' versions, '
-  || (SELECT count(*) FROM hazard_areas WHERE status = 'WORKED_ON') || ' areas moved to WORKED_ON' FROM activities")
+  || (SELECT count(*) FROM hazard_areas WHERE status = 'WORKED_ON') || ' areas WORKED_ON in the register (not only those this file moved)' FROM activities")
 
 log "raw binary COPY of the same polygons (read into memory first, then one COPY into a bare table)"
 dotnet run "$ROOT/bench/raw-copy.cs" -- "$GEOJSON" "$BENCH_CONN" >"$WORK/raw.txt" 2>"$WORK/raw.log" \
