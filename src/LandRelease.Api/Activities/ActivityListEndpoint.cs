@@ -1,5 +1,5 @@
+using LandRelease.Api.Infrastructure;
 using System.Security.Claims;
-using LandRelease.Api.Uploads;
 using LandRelease.Data;
 using LandRelease.Domain.Activities;
 using LandRelease.Domain.Common;
@@ -18,30 +18,18 @@ internal static class ActivityListEndpoint
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
-    private static readonly string[] Parameters = ["mine", "limit", "cursor"];
 
-    public static async Task<Results<Ok<ActivityListResponse>, ValidationProblem>> List(HttpRequest request, bool? mine, int? limit,
+    public static async Task<Results<Ok<ActivityListResponse>, ValidationProblem>> List(bool? mine, int? limit,
         string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var errors = QueryParameters.Unknown(request, Parameters);
+        var errors = new Dictionary<string, string[]>();
         var pageSize = limit ?? DefaultLimit;
         if (pageSize is < 1 or > MaxLimit)
         {
             errors["limit"] = [$"limit is between 1 and {MaxLimit}."];
         }
 
-        Guid? before = null;
-        if (cursor is not null)
-        {
-            if (Guid.TryParse(cursor, out var id))
-            {
-                before = id;
-            }
-            else
-            {
-                errors["cursor"] = ["cursor is not one this API issued; follow the 'next' link of the previous page."];
-            }
-        }
+        var before = ListPaging.ReadCursor<Guid>(cursor, errors);
 
         if (errors.Count > 0)
         {

@@ -17,13 +17,12 @@ namespace LandRelease.Api.Uploads;
 /// </summary>
 internal static class UploadFeatureDownloads
 {
-    private static readonly string[] Parameters = ["outcome", "format"];
     private static readonly string[] Formats = ["geojson", "csv"];
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Features(Guid id, HttpContext context,
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Features(Guid id,
         string? outcome, string? format, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var errors = QueryParameters.Unknown(context.Request, Parameters);
+        var errors = new Dictionary<string, string[]>();
         FeatureOutcome? wanted = null;
         if (outcome is not null)
         {

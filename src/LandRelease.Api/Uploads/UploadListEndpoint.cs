@@ -1,3 +1,4 @@
+using LandRelease.Api.Infrastructure;
 using System.Security.Claims;
 using LandRelease.Data;
 using LandRelease.Data.Uploads;
@@ -20,30 +21,18 @@ internal static class UploadListEndpoint
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
-    private static readonly string[] Parameters = ["mine", "limit", "cursor"];
 
-    public static async Task<Results<Ok<UploadListResponse>, ValidationProblem>> List(HttpRequest request, bool? mine, int? limit,
+    public static async Task<Results<Ok<UploadListResponse>, ValidationProblem>> List(bool? mine, int? limit,
         string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
-        var errors = QueryParameters.Unknown(request, Parameters);
+        var errors = new Dictionary<string, string[]>();
         var pageSize = limit ?? DefaultLimit;
         if (pageSize is < 1 or > MaxLimit)
         {
             errors["limit"] = [$"limit is between 1 and {MaxLimit}."];
         }
 
-        Guid? before = null;
-        if (cursor is not null)
-        {
-            if (Guid.TryParse(cursor, out var id))
-            {
-                before = id;
-            }
-            else
-            {
-                errors["cursor"] = ["cursor is not one this API issued; follow the 'next' link of the previous page."];
-            }
-        }
+        var before = ListPaging.ReadCursor<Guid>(cursor, errors);
 
         if (errors.Count > 0)
         {
@@ -78,19 +67,4 @@ internal static class UploadListEndpoint
     private static UploadListItem ToItem(Upload u) => new(u.Id, WireName<UploadState>.Of(u.State), UploadParameters.KindName(u.Kind),
         u.CountryCode, u.OrganisationCode, u.FileName, u.Format, u.Total, u.Accepted, u.Rejected, u.CreatedAt, u.CreatedBy,
         u.FinishedAt, $"/api/uploads/{u.Id}");
-}
-
-/// <summary>Query parameters a route does not take are named, never ignored (a typo would otherwise read as no filter).</summary>
-internal static class QueryParameters
-{
-    public static Dictionary<string, string[]> Unknown(HttpRequest request, IReadOnlyCollection<string> known)
-    {
-        var errors = new Dictionary<string, string[]>();
-        foreach (var name in request.Query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)))
-        {
-            errors[name] = [$"'{name}' is not a parameter here; use {string.Join(", ", known)}."];
-        }
-
-        return errors;
-    }
 }
