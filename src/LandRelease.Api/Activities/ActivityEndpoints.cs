@@ -19,16 +19,20 @@ internal static class ActivityEndpoints
         group.MapPost("/hazard-areas/{id:guid}/activities", Create).RequireAuthorization(Policies.RegisterWriter)
             .WithBodyLimit(RequestLimits.FeatureBodyBytes)
             .Accepts<ActivityFeatureRequest>("application/geo+json", "application/json")
-            .Produces<ActivityFeature>(StatusCodes.Status201Created, GeoJsonResult<ActivityFeature>.MediaType);
-        group.MapGet("/hazard-areas/{id:guid}/activities", List).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/activities", ActivityListEndpoint.List).RequireAuthorization(Policies.RegisterReader)
+            .Produces<ActivityFeature>(StatusCodes.Status201Created, GeoJsonResult<ActivityFeature>.MediaType)
+            .Documented("Record an activity on a hazardous area", 403, 404, 409, 422);
+        group.MapGet("/hazard-areas/{id:guid}/activities", List).RequireAuthorization(Policies.RegisterReader)
+            .Documented("List a hazardous area's activities", 404);
+        group.MapGet("/activities", ActivityListEndpoint.List).RequireAuthorization(Policies.RegisterReader).Documented("List activities")
             .WithDescription("The activities you may read, newest first: your organisation's (field accounts) or your countries' (national authorities).");
-        group.MapGet("/activities/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/activities/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/activities/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read an activity", 404);
+        group.MapGet("/activities/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader).Documented("Read an activity's versions", 404);
         group.MapPut("/activities/{id:guid}", Revise).RequireAuthorization(Policies.RegisterWriter)
             .WithBodyLimit(RequestLimits.FeatureBodyBytes)
-            .Accepts<ActivityFeatureRequest>("application/geo+json", "application/json");
-        group.MapPost("/activities/{id:guid}/decisions", DraftDecisions).RequireAuthorization(Policies.RegisterWriter);
+            .Accepts<ActivityFeatureRequest>("application/geo+json", "application/json")
+            .Documented("Revise an activity", 403, 404, 409, 412, 422, 428);
+        group.MapPost("/activities/{id:guid}/decisions", DraftDecisions).RequireAuthorization(Policies.RegisterWriter)
+            .Documented("Draft release decisions from a completed activity", 403, 404, 409, 422);
         return routes;
     }
 

@@ -13,7 +13,7 @@ internal static class AuditEndpoints
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/audit").WithTags("Audit trail")
-            .MapGet("/", List).RequireAuthorization(Policies.AuditReader);
+            .MapGet("/", List).RequireAuthorization(Policies.AuditReader).Documented("List audit entries");
         return routes;
     }
 

@@ -24,9 +24,9 @@ internal static class CountryEndpoints
     {
         // Reference data: boundaries are public knowledge, but the API is for its users.
         var group = routes.MapGroup("/api/countries").WithTags("Countries").RequireAuthorization(Policies.AnyUser);
-        group.MapGet("/", List);
-        group.MapGet("/outlines", Outlines);
-        group.MapGet("/{code}", Get);
+        group.MapGet("/", List).Documented("List the countries");
+        group.MapGet("/outlines", Outlines).Documented("Read the countries' simplified outlines");
+        group.MapGet("/{code}", Get).Documented("Read a country with its boundary", 404);
         return routes;
     }
 

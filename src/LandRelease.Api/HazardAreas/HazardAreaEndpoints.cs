@@ -15,12 +15,14 @@ internal static class HazardAreaEndpoints
         var group = routes.MapGroup("/api/hazard-areas").WithTags("Hazardous areas");
         group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
             .Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json")
-            .Produces<HazardAreaFeature>(StatusCodes.Status201Created, GeoJsonResult<HazardAreaFeature>.MediaType);
-        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader);
+            .Produces<HazardAreaFeature>(StatusCodes.Status201Created, GeoJsonResult<HazardAreaFeature>.MediaType)
+            .Documented("Record a hazardous area", 403, 409, 422);
+        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List hazardous areas", 403);
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read a hazardous area", 404);
+        group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader).Documented("Read a hazardous area's versions", 404);
         group.MapPut("/{id:guid}", Revise).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
-            .Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json");
+            .Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json")
+            .Documented("Revise a hazardous area", 403, 404, 412, 422, 428);
         return routes;
     }
 

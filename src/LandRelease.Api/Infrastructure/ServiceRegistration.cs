@@ -60,7 +60,8 @@ internal static class ServiceRegistration
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>()
+            .AddDocumentTransformer<ApiDocumentDescription>().AddOperationTransformer<ProblemResponses>());
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
         services.AddLandReleaseWeb(builder.Configuration);
         // The pages' files from their build output in every environment (published output has them in wwwroot).

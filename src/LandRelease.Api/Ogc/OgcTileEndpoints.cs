@@ -17,9 +17,10 @@ internal static class OgcTileEndpoints
 
     public static RouteGroupBuilder MapOgcTiles(this RouteGroupBuilder group)
     {
-        group.MapGet("/collections/{collectionId}/tiles", Tilesets).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet($"/collections/{{collectionId}}/tiles/{Grid}", Tileset).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet($"/collections/{{collectionId}}/tiles/{Grid}/{{z:int}}/{{y:int}}/{{x:int}}", Tile).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/collections/{collectionId}/tiles", Tilesets).RequireAuthorization(Policies.RegisterReader).Documented("List a collection's tilesets", 404);
+        group.MapGet($"/collections/{{collectionId}}/tiles/{Grid}", Tileset).RequireAuthorization(Policies.RegisterReader).Documented("Describe a collection's tileset", 404);
+        group.MapGet($"/collections/{{collectionId}}/tiles/{Grid}/{{z:int}}/{{y:int}}/{{x:int}}", Tile).RequireAuthorization(Policies.RegisterReader)
+            .Documented("Read a vector tile of a collection", 404);
         return group;
     }
 

@@ -14,9 +14,9 @@ internal static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/organisations").WithTags("Organisations");
-        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
-        group.MapGet("/{code}", Get).RequireAuthorization(Policies.AnyUser);
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser).Documented("List organisations");
+        group.MapGet("/{code}", Get).RequireAuthorization(Policies.AnyUser).Documented("Read an organisation", 404);
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).Documented("Create an organisation", 409);
         return routes;
     }
 

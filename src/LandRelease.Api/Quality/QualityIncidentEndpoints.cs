@@ -15,7 +15,7 @@ internal static class QualityIncidentEndpoints
     public static IEndpointRouteBuilder MapQualityIncidents(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/quality-incidents").WithTags("Quality incidents")
-            .MapGet("/", List).RequireAuthorization(Policies.RegisterReader);
+            .MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List quality incidents");
         return routes;
     }
 

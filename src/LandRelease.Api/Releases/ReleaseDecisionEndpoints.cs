@@ -17,18 +17,21 @@ internal static class ReleaseDecisionEndpoints
     public static IEndpointRouteBuilder MapReleaseDecisions(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/release-decisions").WithTags("Release decisions");
-        group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
-        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
-        group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
-        group.MapGet("/{id:guid}/events", Events).RequireAuthorization(Policies.RegisterReader);
-        group.MapGet("/{id:guid}/preview", Preview).RequireAuthorization(Policies.RegisterReader);
-        group.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.RegisterWriter);
-        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.NationalAuthority);
-        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.NationalAuthority);
-        group.MapPost("/{id:guid}/certify", Certify).RequireAuthorization(Policies.NationalAuthority);
-        group.MapPost("/{id:guid}/hand-over", HandOver).RequireAuthorization(Policies.NationalAuthority);
-        group.MapPost("/{id:guid}/revoke", Revoke).RequireAuthorization(Policies.NationalAuthority);
+        group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
+            .Documented("Draft a release decision", 403, 422);
+        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List release decisions");
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read a release decision", 404);
+        group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
+            .Documented("Edit a draft release decision", 403, 404, 409, 422);
+        group.MapGet("/{id:guid}/events", Events).RequireAuthorization(Policies.RegisterReader).Documented("List a release decision's workflow events", 404);
+        group.MapGet("/{id:guid}/preview", Preview).RequireAuthorization(Policies.RegisterReader)
+            .Documented("Preview what approving a release decision would credit", 404);
+        group.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.RegisterWriter).Documented("Submit a release decision for review", 403, 404, 409, 422);
+        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.NationalAuthority).Documented("Approve a release decision", 404, 409, 422);
+        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.NationalAuthority).Documented("Reject a release decision", 404, 409, 422);
+        group.MapPost("/{id:guid}/certify", Certify).RequireAuthorization(Policies.NationalAuthority).Documented("Certify a release decision", 404, 409, 422);
+        group.MapPost("/{id:guid}/hand-over", HandOver).RequireAuthorization(Policies.NationalAuthority).Documented("Hand over released land", 404, 409, 422);
+        group.MapPost("/{id:guid}/revoke", Revoke).RequireAuthorization(Policies.NationalAuthority).Documented("Revoke a release decision", 404, 409, 422);
         return routes;
     }
 

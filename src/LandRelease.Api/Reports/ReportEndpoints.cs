@@ -19,15 +19,15 @@ internal static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reports").WithTags("Reports");
-        group.MapGet("/status", ReportStatus.Get).RequireAuthorization(Policies.ReportReader);
+        group.MapGet("/status", ReportStatus.Get).RequireAuthorization(Policies.ReportReader).Documented("Read the reporting pipeline's status");
         group.MapGet("/countries/{code}", Country).RequireAuthorization(Policies.ReportReader)
-            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html").Documented("Read a country's progress report", 403, 404, 406, 422);
         group.MapGet("/countries/{code}/treaty/apmbc", TreatyReport.Apmbc).RequireAuthorization(Policies.ReportReader)
-            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html").Documented("Read a country's APMBC Article 7 tables", 403, 404, 406, 422);
         group.MapGet("/countries/{code}/treaty/ccm", TreatyReport.Ccm).RequireAuthorization(Policies.ReportReader)
-            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html").Documented("Read a country's CCM Article 7 tables", 403, 404, 406, 422);
         group.MapGet("/regional", RegionalReport.Get).RequireAuthorization(Policies.RegionalReader)
-            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "text/html").Documented("Read the regional report", 406, 422);
         return routes;
     }
 

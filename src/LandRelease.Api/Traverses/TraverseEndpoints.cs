@@ -15,8 +15,9 @@ internal static class TraverseEndpoints
     public static IEndpointRouteBuilder MapTraverses(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/traverses").WithTags("Traverses")
-            .MapPost("/preview", Preview).RequireAuthorization(Policies.AnyUser);
-        routes.MapGet("/api/hazard-areas/{id:guid}/traverse", Kept).WithTags("Traverses").RequireAuthorization(Policies.RegisterReader);
+            .MapPost("/preview", Preview).RequireAuthorization(Policies.AnyUser).Documented("Preview the outline a traverse draws", 422);
+        routes.MapGet("/api/hazard-areas/{id:guid}/traverse", Kept).WithTags("Traverses").RequireAuthorization(Policies.RegisterReader)
+            .Documented("Read the traverse a hazardous area was drawn from", 404);
         return routes;
     }
 

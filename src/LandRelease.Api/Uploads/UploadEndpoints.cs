@@ -20,18 +20,21 @@ internal static class UploadEndpoints
             .AcceptsQuery([.. UploadParameters.Names, "fileName"])
             .WithDescription("A file of hazardous areas or activities (GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV) as a " +
                              "multipart form (fields country, organisation, kind, crs, atomic, then the file) or as the raw body " +
-                             "with those parameters in the query string.");
+                             "with those parameters in the query string.")
+            .Documented("Upload a file of features", 403, 408, 409, 413, 422, 429).AddOpenApiOperationTransformer(UploadOpenApi.Describe);
         // The upload page's form (cookie and antiforgery token in a header, so the file is never buffered for the check).
         routes.MapPost(Web.Uploads.UploadPages.SendPath, Upload).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(maxBytes)
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         // The upload page's download links: the same files at the page's own address, as the regional page's downloads.
         routes.MapGet("/uploads/{id:guid}/features", UploadFeatureDownloads.Features).RequireAuthorization(Policies.RegisterWriter)
             .ExcludeFromDescription();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader)
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read an upload's state and outcomes", 404)
             .WithDescription("The upload's state, progress and one page of its feature outcomes (what became of each feature).");
-        group.MapGet("/", UploadListEndpoint.List).RequireAuthorization(Policies.RegisterReader)
+        group.MapGet("/", UploadListEndpoint.List).RequireAuthorization(Policies.RegisterReader).Documented("List uploads")
             .WithDescription("The uploads you may read, newest first: your organisation's (field accounts) or your countries' (national authorities).");
         group.MapGet("/{id:guid}/features", UploadFeatureDownloads.Features).RequireAuthorization(Policies.RegisterReader)
+            .Documented("Download an upload's features with their outcomes", 404)
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json", additionalContentTypes: "text/csv")
             .WithDescription("The upload's features with their outcome, rule and message, as a GeoJSON or CSV file to fix and send again.");
         return routes;
     }

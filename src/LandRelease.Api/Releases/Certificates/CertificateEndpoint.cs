@@ -27,10 +27,7 @@ internal static class CertificateEndpoint
             .MapGet("/{id:guid}/certificate", Get)
             .RequireAuthorization(Policies.RegisterReader)
             .Produces<string>(StatusCodes.Status200OK, "text/html", PdfContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Documented("Print a release decision's certificate (HTML or PDF)", 404, 409);
         return routes;
     }
 
