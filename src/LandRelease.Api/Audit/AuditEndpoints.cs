@@ -13,7 +13,8 @@ internal static class AuditEndpoints
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/audit").WithTags("Audit trail")
-            .MapGet("/", List).RequireAuthorization(Policies.AuditReader).Documented("List audit entries");
+            .MapGet("/", List).RequireAuthorization(Policies.AuditReader).Documented("List audit entries")
+            .DocumentsQuery([QueryParameter.OneOf("entityType", "Only entries about records of this type.", AuditEntityTypes.All), new("entityId", "Only entries about this record."), .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)]);
         return routes;
     }
 

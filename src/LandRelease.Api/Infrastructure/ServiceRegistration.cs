@@ -61,7 +61,8 @@ internal static class ServiceRegistration
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>()
-            .AddDocumentTransformer<ApiDocumentDescription>().AddOperationTransformer<ProblemResponses>());
+            .AddDocumentTransformer<ApiDocumentDescription>().AddOperationTransformer<ProblemResponses>()
+            .AddOperationTransformer<QueryDocumentation.Transformer>());
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
         services.AddLandReleaseWeb(builder.Configuration);
         // The pages' files from their build output in every environment (published output has them in wwwroot).

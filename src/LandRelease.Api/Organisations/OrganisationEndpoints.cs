@@ -14,7 +14,8 @@ internal static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/organisations").WithTags("Organisations");
-        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser).Documented("List organisations");
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser).Documented("List organisations")
+            .DocumentsQuery([QueryParameter.Country("organisations working in"), .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)]);
         group.MapGet("/{code}", Get).RequireAuthorization(Policies.AnyUser).Documented("Read an organisation", 404);
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).Documented("Create an organisation", 409);
         return routes;

@@ -15,7 +15,8 @@ internal static class QualityIncidentEndpoints
     public static IEndpointRouteBuilder MapQualityIncidents(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/quality-incidents").WithTags("Quality incidents")
-            .MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List quality incidents");
+            .MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List quality incidents")
+            .DocumentsQuery([QueryParameter.Country("incidents"), new("hazardAreaId", "Only the incidents on land released from this hazardous area."), .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)]);
         return routes;
     }
 

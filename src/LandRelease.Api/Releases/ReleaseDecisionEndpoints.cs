@@ -19,7 +19,10 @@ internal static class ReleaseDecisionEndpoints
         var group = routes.MapGroup("/api/release-decisions").WithTags("Release decisions");
         group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
             .Documented("Draft a release decision", 403, 422);
-        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List release decisions");
+        group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List release decisions")
+            .DocumentsQuery([QueryParameter.Country("decisions"), new("hazardAreaId", "Only the decisions on this hazardous area."),
+                QueryParameter.OneOf("state", "Only decisions in this workflow state.", WireName<DecisionState>.All),
+                .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)]);
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read a release decision", 404);
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
             .Documented("Edit a draft release decision", 403, 404, 409, 422);

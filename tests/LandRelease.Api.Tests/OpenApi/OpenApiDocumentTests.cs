@@ -96,10 +96,25 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         var revise = document.GetProperty("paths").GetProperty("/api/hazard-areas/{id}").GetProperty("put");
         var statuses = revise.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
         Assert.Equal(["200", "400", "401", "403", "404", "412", "413", "415", "422", "428"], statuses.Order(StringComparer.Ordinal));
-        Assert.Contains(revise.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match");
+        var ifMatch = revise.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "If-Match");
+        Assert.True(ifMatch.GetProperty("required").GetBoolean());
+        Assert.Equal("string", ifMatch.GetProperty("schema").GetProperty("type").GetString());
 
         var problem = document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties");
         Assert.Equal("object", problem.GetProperty("errors").GetProperty("type").GetString());
         Assert.True(problem.GetProperty("violations").GetProperty("items").GetProperty("properties").TryGetProperty("rule", out _));
+    }
+
+    [Fact]
+    public async Task ListParametersStateTheValuesAndLimitsTheHandlerChecks()
+    {
+        var list = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/hazard-areas").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+        Assert.Equal(1000, list["limit"].GetProperty("maximum").GetInt32());
+        Assert.Equal(1, list["limit"].GetProperty("minimum").GetInt32());
+        Assert.Contains("WORKED_ON", list["status"].GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["CHA", "SHA"], list["classification"].GetProperty("enum").EnumerateArray().Select(v => v.GetString()).Order());
+        Assert.All(list.Values, schema => Assert.True(schema.TryGetProperty("type", out _)));
     }
 }

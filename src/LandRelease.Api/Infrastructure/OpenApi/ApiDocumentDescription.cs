@@ -26,6 +26,13 @@ internal sealed class ApiDocumentDescription : IOpenApiDocumentTransformer
         ["OGC API - Features"] = "The register for GIS clients (QGIS, GDAL, ArcGIS): OGC API - Features Parts 1 and 2, and vector tiles.",
     };
 
+    private static readonly Dictionary<string, string> HeaderDescriptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["If-Match"] = "The ETag of the version you edited (a strong tag, not *): without it the answer is 428, with a stale one 412.",
+        ["Idempotency-Key"] = "Unique text per file: a retry under the same key answers with the first upload (200, Idempotent-Replayed: true) " +
+                              "instead of storing the file twice; the same key with another file is a 422.",
+    };
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "LandRelease API";
@@ -49,6 +56,22 @@ internal sealed class ApiDocumentDescription : IOpenApiDocumentTransformer
             if (string.IsNullOrEmpty(operation.OperationId) && !string.IsNullOrEmpty(operation.Summary))
             {
                 operation.OperationId = OperationId(operation.Summary);
+            }
+
+            // The framework leaves a string parameter's schema empty (any JSON value); a generated client needs its type.
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                if (parameter.Schema is OpenApiSchema { Type: null, Enum: null, AllOf: null, OneOf: null, AnyOf: null } untyped)
+                {
+                    untyped.Type = JsonSchemaType.String;
+                }
+
+                if (parameter is OpenApiParameter { In: ParameterLocation.Header } header && HeaderDescriptions.TryGetValue(header.Name ?? "", out var said))
+                {
+                    header.Description ??= said;
+                    // Writes refuse a request without If-Match (428), so a client must send it.
+                    header.Required |= string.Equals(header.Name, "If-Match", StringComparison.OrdinalIgnoreCase);
+                }
             }
         }
 

@@ -27,7 +27,8 @@ internal static class CertificateEndpoint
             .MapGet("/{id:guid}/certificate", Get)
             .RequireAuthorization(Policies.RegisterReader)
             .Produces<string>(StatusCodes.Status200OK, "text/html", PdfContentType)
-            .Documented("Print a release decision's certificate (HTML or PDF)", 404, 409);
+            .Documented("Print a release decision's certificate (HTML or PDF)", 404, 409)
+            .DocumentsQuery(QueryParameter.OneOf("format", "html (default) or pdf.", ["html", "pdf"]));
         return routes;
     }
 
