@@ -16,20 +16,20 @@ internal static class OgcEndpoints
     {
         // f (json or html) anywhere; the items read their own parameters, which depend on the collection.
         var group = routes.MapGroup("/ogc").WithTags("OGC API - Features").AcceptsQuery("f");
-        group.MapGet("/", Landing).RequireAuthorization(Policies.AnyUser).Documented("Read the OGC API landing page")
+        group.MapGet("/", Landing).RequireAuthorization(Policies.AnyUser).Documented("Read the OGC API landing page").DocumentsQuery(OgcQueryDocumentation.Format)
             .Produces<OgcLandingPage>(StatusCodes.Status200OK, OgcSpec.Json, OgcSpec.Html);
         group.MapGet("/conformance", Conformance).RequireAuthorization(Policies.AnyUser).Documented("List the conformance classes")
             .Produces<OgcConformance>(StatusCodes.Status200OK, OgcSpec.Json);
         group.MapGet("/api", Definition).RequireAuthorization(Policies.AnyUser).Documented("Read the OGC API's OpenAPI 3.0 definition")
             .Produces(StatusCodes.Status200OK, contentType: OgcSpec.OpenApi30);
-        group.MapGet("/collections", Collections).RequireAuthorization(Policies.AnyUser).Documented("List the feature collections")
+        group.MapGet("/collections", Collections).RequireAuthorization(Policies.AnyUser).Documented("List the feature collections").DocumentsQuery(OgcQueryDocumentation.Format)
             .Produces<OgcCollections>(StatusCodes.Status200OK, OgcSpec.Json, OgcSpec.Html);
-        group.MapGet("/collections/{collectionId}", Collection).RequireAuthorization(Policies.RegisterReader).Documented("Describe a feature collection", 404)
+        group.MapGet("/collections/{collectionId}", Collection).RequireAuthorization(Policies.RegisterReader).Documented("Describe a feature collection", 404).DocumentsQuery(OgcQueryDocumentation.Format)
             .Produces<OgcCollectionInfo>(StatusCodes.Status200OK, OgcSpec.Json, OgcSpec.Html);
         group.MapGet("/collections/{collectionId}/items", OgcItemsEndpoints.Items).RequireAuthorization(Policies.RegisterReader).ChecksOwnQuery()
-            .Documented("List a collection's features", 404);
+            .Documented("List a collection's features", 404).DocumentsQuery(OgcQueryDocumentation.Items);
         group.MapGet("/collections/{collectionId}/items/{featureId}", OgcItemsEndpoints.Item).RequireAuthorization(Policies.RegisterReader).AcceptsQuery("crs")
-            .Documented("Read one feature of a collection", 404);
+            .Documented("Read one feature of a collection", 404).DocumentsQuery(OgcQueryDocumentation.Crs);
         group.MapOgcTiles();
         return routes;
     }

@@ -117,4 +117,14 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(["CHA", "SHA"], list["classification"].GetProperty("enum").EnumerateArray().Select(v => v.GetString()).Order());
         Assert.All(list.Values, schema => Assert.True(schema.TryGetProperty("type", out _)));
     }
+
+    [Fact]
+    public async Task OgcItemsListTheirParametersAsTheOgcDefinitionDoes()
+    {
+        var items = (await DocumentAsync()).GetProperty("paths").GetProperty("/ogc/collections/{collectionId}/items").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+
+        Assert.Superset(new HashSet<string?> { "collectionId", "limit", "bbox", "bbox-crs", "crs", "datetime", "cursor", "f", "country", "status" },
+            items.ToHashSet());
+    }
 }
