@@ -16,7 +16,7 @@ internal static class HazardAreaEndpoints
         group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
             .Accepts<HazardAreaFeatureRequest>("application/geo+json", "application/json")
             .Produces<HazardAreaFeature>(StatusCodes.Status201Created, GeoJsonResult<HazardAreaFeature>.MediaType)
-            .Documented("Record a hazardous area", 403, 409, 422);
+            .Documented("Record a hazardous area", 403, 409, 422).AnswersCreatedOnly();
         group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader).Documented("List hazardous areas", 403)
             .WithDescription("The current version of each hazardous area in your countries, as a GeoJSON FeatureCollection a page at a time.")
             .DocumentsQuery([QueryParameter.Country("areas"),
@@ -26,7 +26,7 @@ internal static class HazardAreaEndpoints
                 new("localId", "Only areas whose local id contains this text (any case)."), new("name", "Only areas whose name contains this text (any case)."),
                 new("bbox", "Only areas crossing this box: minLon,minLat,maxLon,maxLat in WGS 84 degrees."),
                 .. QueryParameter.Paging(HazardAreaSearch.DefaultLimit, HazardAreaSearch.MaxLimit)]);
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read a hazardous area", 404)
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read a hazardous area", 404).Produces(StatusCodes.Status304NotModified)
             .DocumentsQuery(QueryParameter.Date("asAt", "The version current on this date of information (yyyy-MM-dd); by default the current one."));
         group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader).Documented("Read a hazardous area's versions", 404);
         group.MapPut("/{id:guid}", Revise).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)

@@ -127,4 +127,15 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Superset(new HashSet<string?> { "collectionId", "limit", "bbox", "bbox-crs", "crs", "datetime", "cursor", "f", "country", "status" },
             items.ToHashSet());
     }
+
+    [Fact]
+    public async Task CreatingAnAreaAnswers201AndReadingOneMayAnswer304()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        var create = paths.GetProperty("/api/hazard-areas").GetProperty("post").GetProperty("responses");
+        Assert.True(create.TryGetProperty("201", out _));
+        Assert.False(create.TryGetProperty("200", out _));
+        Assert.True(paths.GetProperty("/api/hazard-areas/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("304", out _));
+    }
 }

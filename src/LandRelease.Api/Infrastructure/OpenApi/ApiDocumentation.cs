@@ -12,6 +12,14 @@ internal static class ApiDocumentation
     public static TBuilder Documented<TBuilder>(this TBuilder builder, string summary, params int[] problems)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithSummary(summary).WithMetadata(new DocumentedProblems(problems));
+
+    /// <summary>A create route whose result type also declares a 200 it never answers with: the document keeps its 201.</summary>
+    public static RouteHandlerBuilder AnswersCreatedOnly(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Responses?.Remove("200");
+            return Task.CompletedTask;
+        });
 }
 
 /// <summary>The problem statuses a route's handler returns, as its mapping line declares them.</summary>
