@@ -6,7 +6,6 @@ using LandRelease.Data;
 using LandRelease.Data.Reports;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MiniExcelLibs;
 using Microsoft.Net.Http.Headers;
 
 namespace LandRelease.Api.Exports;
@@ -44,38 +43,38 @@ internal static class ReportExports
         var stored = await reports.CountryAsync(country!.Code, period.From, period.To, period.AsAt, clock.Today(), ct);
         ReportEndpoints.Describe(http, stored);
         var name = $"landrelease-report-{country.Code}-{ReportCsv.Date(period.From)}-{ReportCsv.Date(period.To)}.{chosen.Extension}";
-        var bytes = chosen == ExportFormat.Csv ? System.Text.Encoding.UTF8.GetBytes(ReportCsv.Country(stored, country.Name)) : Workbook(stored, country.Name);
+        var bytes = chosen == ExportFormat.Csv ? System.Text.Encoding.UTF8.GetBytes(ReportCsv.Country(stored, country.Name)) : await WorkbookAsync(stored, country.Name, ct);
         return TypedResults.File(bytes, chosen.MediaType, name);
     }
 
-    private static byte[] Workbook(StoredReport report, string countryName)
+    private static async Task<byte[]> WorkbookAsync(StoredReport report, string countryName, CancellationToken ct)
     {
-        var figures = new List<Dictionary<string, object?>>
-        {
-            Row("report.country", report.CountryCode), Row("report.countryName", countryName),
-            Row("report.from", report.From.ToDateTime(TimeOnly.MinValue)), Row("report.to", report.To.ToDateTime(TimeOnly.MinValue)),
-            Row("report.asAt", report.AsAt?.ToDateTime(TimeOnly.MinValue)),
-            Row("report.dataVersion", report.DataVersion), Row("report.computedAt", report.ComputedAt.UtcDateTime),
-        };
-        figures.AddRange(FigureValues.Published(report.Document.Values).Select(f => Row(f.Key, Number(f.Key, f.Value))));
+        List<object?[]> figures =
+        [
+            // A date first under the headings, so spreadsheet readers (GDAL's XLSX driver) take the first row as headings.
+            ["report.from", report.From], ["report.to", report.To], ["report.asAt", report.AsAt],
+            ["report.country", report.CountryCode], ["report.countryName", countryName], ["report.dataVersion", report.DataVersion],
+            ["report.computedAt", report.ComputedAt.UtcDateTime],
+            .. FigureValues.Published(report.Document.Values).Select(f => new object?[] { f.Key, Number(f.Key, f.Value) }),
+        ];
 
-        var trend = (report.Document.Trend ?? []).Select(y =>
+        var years = report.Document.Trend ?? [];
+        var names = years.SelectMany(y => FigureValues.Published(y.Values).Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var trend = years.Select(y =>
         {
-            var line = new Dictionary<string, object?> { ["year"] = y.Year };
-            foreach (var (name, value) in FigureValues.Published(y.Values))
-            {
-                line[name] = Number(name, value);
-            }
-
+            var published = FigureValues.Published(y.Values);
+            object?[] line = [y.Year, .. names.Select(n => published.TryGetValue(n, out var v) ? (object?)Number(n, v) : null)];
             return line;
-        }).ToList();
+        });
 
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["Figures"] = figures, ["Trend"] = trend });
+        await Workbook.WriteAsync(stream,
+        [
+            new WorkbookSheet("Figures", ["figure", "value"], figures.ToAsyncEnumerable()),
+            new WorkbookSheet("Trend", ["year", .. names], trend.ToAsyncEnumerable()),
+        ], ct);
         return stream.ToArray();
     }
-
-    private static Dictionary<string, object?> Row(string figure, object? value) => new() { ["figure"] = figure, ["value"] = value };
 
     /// <summary>As published: counts whole, m² to the hundredth.</summary>
     private static double Number(string name, double value) =>
