@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using LandRelease.Data.Exports;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Writers;
@@ -18,6 +19,8 @@ internal static class ShapefileWriter
     /// <summary>WGS 84 as ArcGIS and QGIS write it in a .prj (ESRI WKT, no EPSG code in it).</summary>
     public const string Wgs84Prj =
         """GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]""";
+
+    private static readonly MultiPolygon NoShape = GeometryFactory.Default.CreateMultiPolygon();
 
     public static async Task<long> WriteZipAsync(string zipPath, ExportLayout layout, IAsyncEnumerable<ExportRow> rows, CancellationToken ct)
     {
@@ -70,7 +73,8 @@ internal static class ShapefileWriter
         using var writer = EsriShapefile.OpenWrite(shp, options);
         await foreach (var row in rows.WithCancellation(ct))
         {
-            writer.Geometry = row.Wkb is null ? null : wkb.Read(row.Wkb);
+            // No land worked (an activity may have none): the writer stores an empty geometry as a null shape.
+            writer.Geometry = row.Wkb is null ? NoShape : wkb.Read(row.Wkb);
             for (var i = 0; i < layout.Columns.Count; i++)
             {
                 writer.Fields[layout.Columns[i].DbfName].Value = row.Values[i] switch
