@@ -3,6 +3,7 @@ using LandRelease.Api.Access;
 using LandRelease.Api.Activities;
 using LandRelease.Api.Audit;
 using LandRelease.Api.Countries;
+using LandRelease.Api.Exports;
 using LandRelease.Api.HazardAreas;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Ogc;
@@ -85,6 +86,7 @@ app.MapReports();
 app.MapLandReleaseWeb();
 app.MapReportPages();
 app.MapOgc();
+app.MapExports();
 
 await DatabaseSetup.PrepareAsync(app);
 await DemoAccounts.EnsureAsync(app);

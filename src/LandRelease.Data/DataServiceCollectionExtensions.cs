@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<LandReleaseDbContext>(options => Configure(options, dataSource));
         services.AddSingleton(_ => Reports.ReportDataSource.For(connectionString));
         services.AddSingleton<Ogc.FeaturePages>();
+        services.AddSingleton<Exports.ExportRows>();
         services.AddSingleton<Ogc.VectorTiles>();
         return services;
     }

@@ -108,7 +108,7 @@ internal static class OgcItemsRequest
         return Math.Min(limit, MaxLimit);
     }
 
-    private static Dictionary<string, string> ReadFilters(IQueryCollection query, OgcCollection collection,
+    internal static Dictionary<string, string> ReadFilters(IQueryCollection query, OgcCollection collection,
         Dictionary<string, string[]> errors)
     {
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -82,7 +82,7 @@ public sealed class FeaturePages(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static List<string> Where(FeatureSource source, FeatureListQuery query, NpgsqlCommand command)
+    internal static List<string> Where(FeatureSource source, FeatureListQuery query, NpgsqlCommand command)
     {
         var where = new List<string> { $"{source.Country} = ANY({Add(command, query.VisibleCountries.ToArray())})" };
         if (source.Belongs is not null)
@@ -134,7 +134,7 @@ public sealed class FeaturePages(NpgsqlDataSource dataSource)
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
 
-    private static string Add<T>(NpgsqlCommand command, T value)
+    internal static string Add<T>(NpgsqlCommand command, T value)
     {
         command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
         return $"${command.Parameters.Count}";
