@@ -23,19 +23,19 @@ internal static class ExportEndpoints
             group.MapGet($"/{collection.Id}", (HttpContext http, ExportRows rows, ILogger<ExportFile> log, CancellationToken ct) =>
                     Collection(collection.Id, http, rows, log, ct))
                 .WithName($"Export-{collection.Id}")
-                .WithSummary($"{collection.Title} as GeoPackage, zipped Shapefile, CSV or XLSX")
+                .Documented($"Export {collection.Title.ToLowerInvariant()}", StatusCodes.Status403Forbidden)
                 .WithDescription($"{collection.Description} Parameters: format (gpkg, shp, csv, xlsx) and the filters " +
                                  $"{string.Join(", ", collection.Filters.Keys)}; the caller's countries only.")
                 .RequireAuthorization(Policies.RegisterReader).ChecksOwnQuery()
                 .Produces(StatusCodes.Status200OK, contentType: FileTypes[0], additionalContentTypes: FileTypes[1..])
-                .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+                .DocumentsQuery([QueryParameter.OneOf("format", "The file's format.", ["gpkg", "shp", "csv", "xlsx"]),
+                    .. collection.Filters.Select(f => new QueryParameter(f.Key, $"Only the features whose {f.Key} is this.") { Values = f.Value })]);
         }
 
         group.MapGet("/reports/countries/{code}", ReportExports.Country).RequireAuthorization(Policies.ReportReader)
-            .WithSummary("The country progress report's figures as CSV or XLSX")
-            .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Csv.MediaType, additionalContentTypes: ExportFormat.Xlsx.MediaType)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Documented("Export a country progress report", StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status422UnprocessableEntity)
+            .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Csv.MediaType, additionalContentTypes: ExportFormat.Xlsx.MediaType);
         return routes;
     }
 
