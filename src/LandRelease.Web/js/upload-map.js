@@ -30,11 +30,15 @@ async function draw(container, data) {
     map.addLayer({ id: 'refused-line', type: 'line', source: 'refused', paint: { 'line-color': '#8e1b10', 'line-width': 2 } });
     map.addSource('refused-points', { type: 'geojson', data: { type: 'FeatureCollection', features: markers } });
     map.addLayer({ id: 'refused-points', type: 'circle', source: 'refused-points',
-      paint: { 'circle-radius': 7, 'circle-color': '#c0392b', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+      paint: { 'circle-radius': 10, 'circle-color': '#c0392b', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
     if (markers.length <= maxLabels) {
-      for (const m of markers) {
-        label(map, m.geometry.coordinates, `${m.properties.title} · ${m.properties.rule}`, 'refused-label');
-      }
+      // The feature's number (the table's first column) on its marker; its local id and rule beside it where they fit.
+      const labels = markers.map(m => {
+        label(map, m.geometry.coordinates, String(m.properties.feature), 'refused-number');
+        return { at: m.geometry.coordinates, marker: label(map, m.geometry.coordinates, `${m.properties.title} · ${m.properties.rule}`, 'refused-label') };
+      });
+      declutter(map, labels);
+      map.on('moveend', () => declutter(map, labels));
     }
 
     for (const layer of ['refused-points', 'refused-fill']) {
@@ -46,6 +50,22 @@ async function draw(container, data) {
     container.dataset.markers = String(markers.length);
     markDrawn(map, container, markers.length);
   });
+}
+
+/** Shows a label only where it overlaps no label already shown (in the order of the file), so each one shown can be read. */
+function declutter(map, labels) {
+  const shown = [];
+  for (const { at, marker } of labels) {
+    const element = marker.getElement();
+    const centre = map.project(at);
+    const width = element.textContent.length * 7 + 12;
+    const box = { left: centre.x - (width / 2), right: centre.x + (width / 2), top: centre.y - 36, bottom: centre.y - 14 };
+    const free = !shown.some(b => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom);
+    element.style.visibility = free ? 'visible' : 'hidden';
+    if (free) {
+      shown.push(box);
+    }
+  }
 }
 
 /** The marker of one refused feature: at the problem's location if the check gave one, else inside its outline. */
