@@ -53,7 +53,9 @@ internal static class Program
         GeoPackage("hazard-areas-mag-battambang.gpkg", Areas.BattambangMag(random));
         IndianShapefile.Write("hazard-areas-halo-indian1960-utm48n.zip");
         File.WriteAllText("traverses-halo.csv", Traverses.Csv(), Utf8);
-        Activities.Write(Path.Combine(folder, "..", "hazard-areas.geojson"), "activities.geojson");
+        // One file per operator: a field account records only its own organisation's work.
+        Activities.Write(Path.Combine(folder, "..", "hazard-areas.geojson"), "HALO-KHM", "activities-halo.geojson");
+        Activities.Write(Path.Combine(folder, "..", "hazard-areas.geojson"), "MAG-KHM", "activities-mag.geojson");
         Defects.Write("defects.geojson");
         foreach (string file in Directory.GetFiles(folder).Where(f => !f.EndsWith(".cs", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal)).Order())
         {
@@ -508,11 +510,11 @@ internal static class Activities
         new("KHM-ACT-1004", "KHM-BTB-0037", "CLEARANCE", "MAG-KHM", "Mechanical clearance (flail) followed by manual verification", "2025-02-17", "2025-03-13", "ONGOING", 0.85, "CLEARED", "south", [("AV_MINE", 1, 1), ("AP_MINE", 3, 3)]),
     ];
 
-    public static void Write(string hazardAreas, string path)
+    public static void Write(string hazardAreas, string organisation, string path)
     {
         using var register = JsonDocument.Parse(File.ReadAllBytes(hazardAreas));
         var factory = new GeometryFactory(new PrecisionModel(1e6), 4326);
-        GeoJson.WriteCollection(path, Plans, (json, plan) =>
+        GeoJson.WriteCollection(path, [.. Plans.Where(p => p.Organisation == organisation)], (json, plan) =>
         {
             var feature = register.RootElement.GetProperty("features").EnumerateArray()
                 .Single(f => f.GetProperty("properties").GetProperty("localId").GetString() == plan.Area);

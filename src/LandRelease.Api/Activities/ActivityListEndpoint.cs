@@ -11,26 +11,15 @@ namespace LandRelease.Api.Activities;
 public sealed record ActivityListItem(Guid Id, string? LocalId, Guid HazardAreaId, string Country, string Type, string Organisation,
     string Status, DateOnly StartDate, DateOnly? EndDate, int Version, DateTimeOffset RecordedAt, string RecordedBy, string Href);
 
-public sealed record ActivityListResponse(IReadOnlyList<ActivityListItem> Activities, string? Next);
-
-/// <summary>GET /api/activities: the activities a user may read, newest first, a page at a time.</summary>
+/// <summary>GET /api/activities: the activities a user may read, newest first, a page at a time (as every list: items, links).</summary>
 internal static class ActivityListEndpoint
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
-
-    public static async Task<Results<Ok<ActivityListResponse>, ValidationProblem>> List(bool? mine, int? limit,
-        string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
+    public static async Task<Results<Ok<ListResponse<ActivityListItem>>, ValidationProblem>> List(bool? mine, int? limit,
+        string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, HttpRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var pageSize = limit ?? DefaultLimit;
-        if (pageSize is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"limit is between 1 and {MaxLimit}."];
-        }
-
+        var pageSize = ListPaging.ReadLimit(limit, errors);
         var before = ListPaging.ReadCursor<Guid>(cursor, errors);
-
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -56,16 +45,16 @@ internal static class ActivityListEndpoint
             query = query.Where(a => a.Id.CompareTo(b) < 0);
         }
 
-        var rows = await query.OrderByDescending(a => a.Id).Take(pageSize + 1)
-            .Select(a => new { a.Id, a.LocalId, a.HazardAreaId, a.CountryCode, a.Type, a.OrganisationCode, a.Status, a.StartDate,
-                a.EndDate, a.Version, a.RecordedAt, a.RecordedBy })
-            .ToListAsync(ct);
-        var items = rows.Take(pageSize).Select(a => new ActivityListItem(a.Id, a.LocalId, a.HazardAreaId, a.CountryCode,
+        var rows = query.OrderByDescending(a => a.Id)
+            .Select(a => new ActivityRow(a.Id, a.LocalId, a.HazardAreaId, a.CountryCode, a.Type, a.OrganisationCode, a.Status,
+                a.StartDate, a.EndDate, a.Version, a.RecordedAt, a.RecordedBy));
+        var page = await ListPaging.TakeAsync(rows, pageSize, a => a.Id.ToString(), request, ct);
+        return TypedResults.Ok(page.Map(a => new ActivityListItem(a.Id, a.LocalId, a.HazardAreaId, a.CountryCode,
             WireName<ActivityType>.Of(a.Type), a.OrganisationCode, WireName<ActivityStatus>.Of(a.Status), a.StartDate, a.EndDate,
-            a.Version, a.RecordedAt, a.RecordedBy, $"/api/activities/{a.Id}")).ToList();
-        var next = rows.Count > pageSize
-            ? $"/api/activities?limit={pageSize}&cursor={items[^1].Id}" + (mine == true ? "&mine=true" : "")
-            : null;
-        return TypedResults.Ok(new ActivityListResponse(items, next));
+            a.Version, a.RecordedAt, a.RecordedBy, $"/api/activities/{a.Id}")));
     }
+
+    private sealed record ActivityRow(Guid Id, string? LocalId, Guid HazardAreaId, string CountryCode, ActivityType Type,
+        string OrganisationCode, ActivityStatus Status, DateOnly StartDate, DateOnly? EndDate, int Version, DateTimeOffset RecordedAt,
+        string RecordedBy);
 }

@@ -25,6 +25,9 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
     private const string WorkedAreaField = "geometry";
     private const string PointField = "properties.referencePoint";
 
+    /// <summary>m² beyond the tolerance that count as outside: less is floating-point dust.</summary>
+    private const double OutsideDust = 0.01;
+
     /// <summary>Every check that needs no database; <see cref="PlaceAsync"/> then measures the shapes against their areas.</summary>
     public ShapeCheck Check(ReadActivity read, CountryBoundary? country)
     {
@@ -63,10 +66,34 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
 
         var placements = await ActivityPlacement.MeasureAsync(db,
             [.. placed.Select(c => new PlacementQuery(c.HazardAreaId, [.. Polygons(c.Check.Shapes!).Select(p => p.Geometry)], c.Check.Shapes!.ReferencePoint))], options.Value.ReferencePointMaxMetres, ct);
+        var strays = await LocateStraysAsync(placed, placements, ct);
         foreach (var ((check, areaId), placement) in placed.Zip(placements))
         {
-            Judge(check, placement ?? throw new InvalidOperationException($"Hazardous area {areaId} vanished while checked."));
+            Judge(check, placement ?? throw new InvalidOperationException($"Hazardous area {areaId} vanished while checked."), strays);
         }
+    }
+
+    /// <summary>Where each shape found outside its area strays (rare: asked only for those), keyed by the shape.</summary>
+    private async Task<Dictionary<MultiPolygon, Point>> LocateStraysAsync(List<(ShapeCheck Check, Guid HazardAreaId)> placed,
+        IReadOnlyList<Placement?> placements, CancellationToken ct)
+    {
+        var outside = placed.Zip(placements)
+            .Where(p => p.Second is not null)
+            .SelectMany(p => Polygons(p.First.Check.Shapes!).Zip(p.Second!.Shapes)
+                .Where(s => s.Second.BeyondToleranceSqm > OutsideDust)
+                .Select(s => (p.First.HazardAreaId, Shape: s.First.Geometry)))
+            .ToList();
+        var points = await ActivityOutsidePoints.LocateAsync(db, outside, ReleaseCounting.InsideToleranceMetres, ct);
+        var located = new Dictionary<MultiPolygon, Point>(ReferenceEqualityComparer.Instance);
+        foreach (var (shape, point) in outside.Select(o => o.Shape).Zip(points))
+        {
+            if (point is not null)
+            {
+                located.TryAdd(shape, point);
+            }
+        }
+
+        return located;
     }
 
     public static string OutcomeField(int ordinal) => $"properties.proposedOutcomes[{ordinal}].geometry";
@@ -88,13 +115,14 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
         if (looksSwapped && !(InRange(lon, lat) && country!.Fits(point, toleranceMetres)))
         {
             return new(GeometryRules.SwappedCoordinates,
-                $"The reference point reads (longitude {lon}, latitude {lat}), outside {country!.Code}; it is probably (longitude {lat}, latitude {lon}).");
+                $"The reference point reads {IssueText.At(point.Coordinate)}, outside {country!.Code}; it is probably {IssueText.At(swapped.Coordinate)}.",
+                lat, lon);
         }
 
         if (!InRange(lon, lat))
         {
             return new(GeometryRules.CoordinateRange,
-                $"The reference point is (longitude {lon}, latitude {lat}); longitude lies within ±180 and latitude within ±90.");
+                $"The reference point is {IssueText.At(point.Coordinate)}; longitude lies within ±180 and latitude within ±90.");
         }
 
         return country is null || country.Fits(point, toleranceMetres)
@@ -119,25 +147,36 @@ internal sealed class ActivityShapeChecks(LandReleaseDbContext db, IOptions<Regi
         return polygons;
     }
 
-    private void Judge(ShapeCheck result, Placement placement)
+    private void Judge(ShapeCheck result, Placement placement, Dictionary<MultiPolygon, Point> strays)
     {
-        foreach (var ((field, _), outside) in Polygons(result.Shapes!).Zip(placement.Shapes))
+        foreach (var ((field, shape), outside) in Polygons(result.Shapes!).Zip(placement.Shapes))
         {
             // Beyond the tolerance at all (0.01 m² absorbs floating-point dust); the message gives the whole m² outside.
-            if (outside.BeyondToleranceSqm > 0.01)
+            if (outside.BeyondToleranceSqm > OutsideDust)
             {
                 var what = field == WorkedAreaField ? "The worked area" : "The proposed outcome";
+                var at = strays.GetValueOrDefault(shape);
                 result.Violations.Add(new(OutsideHazardArea, field,
-                    $"{what} lies {outside.OutsideSqm:0.##} m² outside its hazardous area (tolerance {ReleaseCounting.InsideToleranceMetres} m)."));
+                    $"{what} lies {outside.OutsideSqm:0.##} m² outside its hazardous area (tolerance {ReleaseCounting.InsideToleranceMetres} m)" +
+                    (at is null ? "." : $", for example at {IssueText.At(at.Coordinate)}."))
+                {
+                    Longitude = at?.X,
+                    Latitude = at?.Y,
+                });
             }
         }
 
         var limit = options.Value.ReferencePointMaxMetres;
         if (placement.ReferencePointMetres > limit)
         {
+            var point = result.Shapes!.ReferencePoint;
             result.Violations.Add(new(ReferencePointFar, PointField,
                 $"The reference point lies {placement.ReferencePointMetres / 1000:0.##} km from its hazardous area; " +
-                $"at most {limit / 1000:0.##} km is accepted (a zone, datum or typing error is likely)."));
+                $"at most {limit / 1000:0.##} km is accepted (a zone, datum or typing error is likely).")
+            {
+                Longitude = point.X,
+                Latitude = point.Y,
+            });
         }
     }
 }

@@ -33,7 +33,16 @@ internal static class Problems
     public static Dictionary<string, object?> Item(string rule, string field, string message) =>
         new() { ["rule"] = rule, ["field"] = field, ["message"] = message };
 
-    public static Dictionary<string, object?> ToItem(RuleViolation violation) => Item(violation.Rule, violation.Field, violation.Message);
+    public static Dictionary<string, object?> ToItem(RuleViolation violation)
+    {
+        var item = Item(violation.Rule, violation.Field, violation.Message);
+        if (violation.Longitude is { } lon && violation.Latitude is { } lat)
+        {
+            item["location"] = new[] { lon, lat };
+        }
+
+        return item;
+    }
 
     public static Dictionary<string, object?> ToItem(GeometryIssue issue) => ToItem(issue, "geometry");
 

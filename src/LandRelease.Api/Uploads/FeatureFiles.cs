@@ -21,17 +21,21 @@ internal static class OutcomeColumns
     }
 
     /// <summary>The local id and name the report read, for a feature whose own attributes were not kept (an accepted one).</summary>
-    public static IEnumerable<KeyValuePair<string, string?>> Identity(UploadFeature f, List<KeyValuePair<string, string?>> own)
+    public static IEnumerable<KeyValuePair<string, string?>> Identity(UploadFeature f, List<KeyValuePair<string, string?>> own) =>
+        IdentityNames(own).Select(name => new KeyValuePair<string, string?>(name, name == "localId" ? f.LocalId : f.Name));
+
+    /// <summary>Which of localId and name a feature's own attributes lack (they depend on its attributes alone).</summary>
+    public static IEnumerable<string> IdentityNames(List<KeyValuePair<string, string?>> own)
     {
         var canonical = HazardAreaAttributes.Canonical(own.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
         if (!canonical.ContainsKey("localId"))
         {
-            yield return new("localId", f.LocalId);
+            yield return "localId";
         }
 
         if (!canonical.ContainsKey("name"))
         {
-            yield return new("name", f.Name);
+            yield return "name";
         }
     }
 }
@@ -94,16 +98,17 @@ internal static class FeatureGeoJson
 /// </summary>
 internal static class FeatureCsv
 {
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<UploadFeature> rows, CancellationToken ct)
+    /// <param name="attributes">Each feature's own attributes, read first for the header (every name any feature had).</param>
+    /// <param name="rows">The same features in the same order, streamed after the header.</param>
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<string?> attributes, IAsyncEnumerable<UploadFeature> rows,
+        CancellationToken ct)
     {
-        var buffered = new List<UploadFeature>();
         var attributeNames = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var f in rows.WithCancellation(ct))
+        await foreach (var json in attributes.WithCancellation(ct))
         {
-            buffered.Add(f);
-            var own = UploadFeatureDownloads.SourceAttributes(f);
-            foreach (var name in own.Concat(OutcomeColumns.Identity(f, own)).Select(a => a.Key).Where(seen.Add))
+            var own = UploadFeatureDownloads.SourceAttributes(json);
+            foreach (var name in own.Select(a => a.Key).Concat(OutcomeColumns.IdentityNames(own)).Where(seen.Add))
             {
                 attributeNames.Add(name);
             }
@@ -112,7 +117,7 @@ internal static class FeatureCsv
         await using var writer = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         var wkt = new WKTWriter();
         await writer.WriteLineAsync(Line([.. OutcomeColumns.Names, .. attributeNames, "wkt", "crs"]));
-        foreach (var f in buffered)
+        await foreach (var f in rows.WithCancellation(ct))
         {
             var own = UploadFeatureDownloads.SourceAttributes(f);
             var values = own.Concat(OutcomeColumns.Identity(f, own)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
@@ -120,6 +125,8 @@ internal static class FeatureCsv
                 f.Geometry is Geometry g ? wkt.Write(g) : null, f.Geometry is null ? null : "EPSG:4326"];
             await writer.WriteLineAsync(Line(cells));
         }
+
+        await writer.FlushAsync(ct);
     }
 
     private static string Line(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell));

@@ -19,7 +19,7 @@ internal static class UploadFeatureDownloads
 {
     private static readonly string[] Formats = ["geojson", "csv"];
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Features(Guid id,
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Features(Guid id,
         string? outcome, string? format, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -60,22 +60,15 @@ internal static class UploadFeatureDownloads
             query = query.Where(f => f.Outcome == w);
         }
 
-        var rows = query.OrderBy(f => f.Index).AsAsyncEnumerable();
+        var ordered = query.OrderBy(f => f.Index);
         var stem = Path.GetFileNameWithoutExtension(upload.FileName ?? "upload");
         var suffix = wanted is { } o ? "-" + WireName<FeatureOutcome>.Of(o).ToLowerInvariant().Replace('_', '-') : "";
-        // Whole, with its length: a browser's download of a response without one was cancelled by Chromium.
-        using var file = new MemoryStream();
-        if (kind == "csv")
-        {
-            await FeatureCsv.WriteAsync(file, rows, ct);
-        }
-        else
-        {
-            await FeatureGeoJson.WriteAsync(file, rows, ct);
-        }
-
-        return TypedResults.File(file.ToArray(), kind == "csv" ? "text/csv; charset=utf-8" : "application/geo+json",
-            $"{FileNames.Safe(stem)}{suffix}.{kind}");
+        // Streamed row by row from the database (a 100,000-feature upload is never held whole): the CSV's header
+        // needs every attribute name first, so it reads the attributes alone once before the rows.
+        return TypedResults.Stream(body => kind == "csv"
+                ? FeatureCsv.WriteAsync(body, ordered.Select(f => f.Attributes).AsAsyncEnumerable(), ordered.AsAsyncEnumerable(), ct)
+                : FeatureGeoJson.WriteAsync(body, ordered.AsAsyncEnumerable(), ct),
+            kind == "csv" ? "text/csv; charset=utf-8" : "application/geo+json", $"{FileNames.Safe(stem)}{suffix}.{kind}");
     }
 
     /// <summary>The first rule broken and its message, or the first warning's for an accepted feature.</summary>
@@ -100,9 +93,11 @@ internal static class UploadFeatureDownloads
     }
 
     /// <summary>The file's own attributes of a refused feature, in the order it wrote them.</summary>
-    public static List<KeyValuePair<string, string?>> SourceAttributes(UploadFeature feature) => feature.Attributes is null
+    public static List<KeyValuePair<string, string?>> SourceAttributes(UploadFeature feature) => SourceAttributes(feature.Attributes);
+
+    public static List<KeyValuePair<string, string?>> SourceAttributes(string? attributes) => attributes is null
         ? []
-        : [.. JsonSerializer.Deserialize<string?[][]>(feature.Attributes)!.Select(pair => new KeyValuePair<string, string?>(pair[0]!, pair[1]))];
+        : [.. JsonSerializer.Deserialize<string?[][]>(attributes)!.Select(pair => new KeyValuePair<string, string?>(pair[0]!, pair[1]))];
 }
 
 internal static class FileNames

@@ -14,26 +14,15 @@ public sealed record UploadListItem(Guid Id, string State, string Kind, string C
     string? Format, int Total, int Accepted, int Rejected, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? FinishedAt,
     string Href);
 
-public sealed record UploadListResponse(IReadOnlyList<UploadListItem> Uploads, string? Next);
-
-/// <summary>GET /api/uploads: the uploads a user may read, newest first, a page at a time.</summary>
+/// <summary>GET /api/uploads: the uploads a user may read, newest first, a page at a time (as every list: items, links).</summary>
 internal static class UploadListEndpoint
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
-
-    public static async Task<Results<Ok<UploadListResponse>, ValidationProblem>> List(bool? mine, int? limit,
-        string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, CancellationToken ct)
+    public static async Task<Results<Ok<ListResponse<UploadListItem>>, ValidationProblem>> List(bool? mine, int? limit,
+        string? cursor, LandReleaseDbContext db, ClaimsPrincipal principal, HttpRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var pageSize = limit ?? DefaultLimit;
-        if (pageSize is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"limit is between 1 and {MaxLimit}."];
-        }
-
+        var pageSize = ListPaging.ReadLimit(limit, errors);
         var before = ListPaging.ReadCursor<Guid>(cursor, errors);
-
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -52,12 +41,8 @@ internal static class UploadListEndpoint
             query = query.Where(u => u.Id.CompareTo(b) < 0);
         }
 
-        var rows = await query.OrderByDescending(u => u.Id).Take(pageSize + 1).ToListAsync(ct);
-        var items = rows.Take(pageSize).Select(ToItem).ToList();
-        var next = rows.Count > pageSize
-            ? $"/api/uploads?limit={pageSize}&cursor={items[^1].Id}" + (mine == true ? "&mine=true" : "")
-            : null;
-        return TypedResults.Ok(new UploadListResponse(items, next));
+        var page = await ListPaging.TakeAsync(query.OrderByDescending(u => u.Id), pageSize, u => u.Id.ToString(), request, ct);
+        return TypedResults.Ok(page.Map(ToItem));
     }
 
     /// <summary>A national authority reads its countries' uploads; a field account, its organisation's in its countries.</summary>

@@ -3,7 +3,7 @@ namespace LandRelease.Domain.Geometry;
 using NetTopologySuite.Geometries;
 
 /// <summary>Wording shared by the checks, so every message names places the same way.</summary>
-internal static class IssueText
+public static class IssueText
 {
     public static string RingName(int polygon, int ring) => $"Ring {ring + 1} of polygon {polygon + 1}";
 

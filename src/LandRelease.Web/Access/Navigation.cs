@@ -38,6 +38,7 @@ public static class Navigation
         {
             links.Add(new Link("/areas", "Hazardous areas"));
             links.Add(new Link("/uploads", "Uploads"));
+            links.Add(new Link("/activities", "Activities"));
         }
 
         if (user.Is(Roles.Admin))

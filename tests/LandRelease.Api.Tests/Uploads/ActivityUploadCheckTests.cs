@@ -63,7 +63,13 @@ public sealed class ActivityUploadCheckTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(["REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "ACCEPTED"], status.Lines().Select(l => l.Outcome()));
         Assert.Equal(["unreadable-attribute", "outside-hazard-area", "end-before-start", "organisation-unknown", "not-found"],
             status.Lines().Take(5).Select(l => l.Rule()));
-        Assert.Equal("properties.proposedOutcomes[0].geometry", status.Line(1).Violation("outside-hazard-area").GetProperty("field").GetString());
+        var stray = status.Line(1).Violation("outside-hazard-area");
+        Assert.Equal("properties.proposedOutcomes[0].geometry", stray.GetProperty("field").GetString());
+        // Located on the part that strays: east of the area, within the outcome.
+        var at = stray.GetProperty("location");
+        Assert.InRange(at[0].GetDouble(), area.Box.East, area.Box.East + 0.002);
+        Assert.InRange(at[1].GetDouble(), area.Box.South, area.Box.North);
+        Assert.Contains("for example at (longitude ", stray.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(1L, await api.ActivityRowsAsync(area.Id));
     }
 

@@ -9,7 +9,7 @@ namespace LandRelease.Api.Tests.Uploads;
 
 /// <summary>
 /// kind=activities: survey and clearance results recorded on areas the register holds, named by their local id
-/// (the attribute names of samples/uploads/activities.geojson).
+/// (the attribute names of samples/uploads/activities-halo.geojson and activities-mag.geojson).
 /// </summary>
 public sealed class ActivityUploadTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {

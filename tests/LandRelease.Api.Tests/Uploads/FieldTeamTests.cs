@@ -176,16 +176,22 @@ public sealed class FieldTeamTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         }
 
         var page1 = await mag.GetJsonAsync("/api/uploads?limit=2");
-        var page2 = await mag.GetJsonAsync(page1.GetProperty("next").GetString()!);
-        var theirs = await halo.GetJsonAsync("/api/uploads?limit=500");
+        var page2 = await mag.GetJsonAsync(Next(page1)!);
+        var theirs = await halo.GetJsonAsync("/api/uploads?limit=1000");
 
-        var listed = page1.GetProperty("uploads").EnumerateArray().Concat(page2.GetProperty("uploads").EnumerateArray())
+        // The same page shape as every other list: items, numberReturned, a "next" link while more remain.
+        Assert.Equal(2, page1.GetProperty("numberReturned").GetInt32());
+        var listed = page1.GetProperty("items").EnumerateArray().Concat(page2.GetProperty("items").EnumerateArray())
             .Select(u => u.GetProperty("id").GetGuid()).Where(ids.Contains).ToList();
         Assert.Equal(Enumerable.Reverse(ids), listed);
-        Assert.Equal(JsonValueKind.Null, page2.GetProperty("next").ValueKind);
-        Assert.DoesNotContain(theirs.GetProperty("uploads").EnumerateArray(), u => ids.Contains(u.GetProperty("id").GetGuid()));
+        Assert.Null(Next(page2));
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), u => ids.Contains(u.GetProperty("id").GetGuid()));
         Assert.Equal(["page"], await (await mag.GetAsync("/api/uploads?page=2", Ct)).AssertValidationErrorsAsync());
+        Assert.Equal(["limit"], await (await mag.GetAsync("/api/uploads?limit=1001", Ct)).AssertValidationErrorsAsync());
     }
+
+    private static string? Next(JsonElement page) => page.GetProperty("links").EnumerateArray()
+        .Where(l => l.GetProperty("rel").GetString() == "next").Select(l => l.GetProperty("href").GetString()).SingleOrDefault();
 
     [Fact]
     public async Task MyActivitiesListsMyOrganisationsActivitiesOnly()
@@ -195,11 +201,11 @@ public sealed class FieldTeamTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         var halo = api.ClientAs([Roles.FieldOperator], ["KHM"], "HALO", "halo-activities");
         var cmac = api.ClientAs([Roles.FieldOperator], ["KHM"], "CMAC", "cmac-activities");
 
-        var mine = await cmac.GetJsonAsync("/api/activities?limit=500");
-        var theirs = await halo.GetJsonAsync("/api/activities?limit=500");
+        var mine = await cmac.GetJsonAsync("/api/activities?limit=1000");
+        var theirs = await halo.GetJsonAsync("/api/activities?limit=1000");
 
-        var item = mine.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == activityId);
+        var item = mine.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == activityId);
         Assert.Equal(("CLEARANCE", "CMAC"), (item.GetProperty("type").GetString(), item.GetProperty("organisation").GetString()));
-        Assert.DoesNotContain(theirs.GetProperty("activities").EnumerateArray(), a => a.GetProperty("id").GetGuid() == activityId);
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == activityId);
     }
 }

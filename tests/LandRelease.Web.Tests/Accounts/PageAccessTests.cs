@@ -23,6 +23,7 @@ public sealed class PageAccessTests(WebFactory web) : IClassFixture<WebFactory>
         ("/uploads",               "/uploads",                         [SignIn, 200,    200,    403,    403]),
         ("/uploads/new",           "/uploads/new",                     [SignIn, 200,    200,    403,    403]),
         ("/uploads/{Id:guid}",     "/uploads/01890000-0000-7000-8000-000000000000", [SignIn, 404, 404, 403, 403]),
+        ("/activities",            "/activities",                      [SignIn, 200,    200,    403,    403]),
         ("/account/tokens",        "/account/tokens",                  [SignIn, 200,    200,    200,    200]),
         ("/admin/accounts",        "/admin/accounts",                  [SignIn, 403,    403,    403,    200]),
         ("/admin/accounts/{Id:guid}", "/admin/accounts/{admin}",       [SignIn, 403,    403,    403,    200]),
