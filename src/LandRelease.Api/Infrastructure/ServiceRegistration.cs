@@ -61,6 +61,7 @@ internal static class ServiceRegistration
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddLandReleaseDataProtection(builder.Configuration);
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
         services.AddLandReleaseWeb(builder.Configuration);
         // The pages' files from their build output in every environment (published output has them in wwwroot).
