@@ -86,7 +86,12 @@ public sealed class PrivateCluster : IAsyncDisposable
     }
 
     /// <summary>`pg_ctl restart`: every connection is cut, and the server is back a moment later.</summary>
-    public Task RestartAsync(string mode = "fast") => PgCtlAsync("restart", "-m", mode);
+    public async Task RestartAsync(string mode = "fast")
+    {
+        await PgCtlAsync("restart", "-m", mode);
+        // The test's own pooled connections were cut too (the nodes' pools are the thing under test).
+        NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>SQL as the superuser (over the socket), for what no role of the application may do: tablespaces.</summary>
     public async Task SuperuserAsync(string database, string sql)
