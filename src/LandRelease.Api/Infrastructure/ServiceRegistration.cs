@@ -63,6 +63,7 @@ internal static class ServiceRegistration
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>()
             .AddDocumentTransformer<ApiDocumentDescription>().AddOperationTransformer<ProblemResponses>()
             .AddOperationTransformer<QueryDocumentation.Transformer>());
+        services.AddLandReleaseDataProtection(builder.Configuration);
         services.AddLandReleaseAuth(builder.Configuration, builder.Environment);
         services.AddLandReleaseWeb(builder.Configuration);
         // The pages' files from their build output in every environment (published output has them in wwwroot).

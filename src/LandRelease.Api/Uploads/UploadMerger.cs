@@ -1,5 +1,7 @@
 using LandRelease.Data.HazardAreas;
+using LandRelease.Data.Uploads;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace LandRelease.Api.Uploads;
 
@@ -9,13 +11,27 @@ namespace LandRelease.Api.Uploads;
 /// <see cref="UploadOptions.MergeParallelism"/> at a time on their own connections (PostgreSQL then works on several
 /// cores), each part whole, its reports refreshed once committed, and the upload DONE when the last is in.
 /// </summary>
-public sealed class UploadMerger(HazardAreaWriter writer, IOptions<UploadOptions> options, ILogger<UploadMerger> logger)
+public sealed class UploadMerger(HazardAreaWriter writer, NpgsqlDataSource dataSource, IOptions<UploadOptions> options,
+    ILogger<UploadMerger> logger)
 {
     /// <summary>Null when the upload is finished or unknown, or another merger is at work on it.</summary>
     public async Task<HazardAreaMerge.Result?> MergeAsync(Guid uploadId, CancellationToken ct)
     {
         var settings = options.Value;
-        var result = await writer.MergeUploadAsync(uploadId, settings.MergePartFeatures, settings.MergeParallelism, ct);
+        HazardAreaMerge.Result? result;
+        try
+        {
+            result = await writer.MergeUploadAsync(uploadId, settings.MergePartFeatures, settings.MergeParallelism, ct);
+        }
+        catch (PostgresException e) when (UploadMergeFailure.ReasonFor(e) is { } reason)
+        {
+            // A retry would meet the same timeout or full disk: the upload ends FAILED with the reason, not QUEUED for
+            // ever (and the request that merged it inline answers with that, not a 500).
+            logger.LogError(e, "Upload {UploadId}: the database stopped the merge ({SqlState})", uploadId, e.SqlState);
+            await UploadMergeFailure.RecordAsync(dataSource, uploadId, reason, CancellationToken.None);
+            return null;
+        }
+
         if (result is null)
         {
             logger.LogInformation("Upload {UploadId} is finished, unknown or being merged elsewhere", uploadId);

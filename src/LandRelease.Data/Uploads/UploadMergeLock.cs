@@ -30,6 +30,13 @@ public sealed class UploadMergeLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A failed merge (a full disk) may leave the connection closed: unlocking it then would hide the failure behind
+        // "Connection is not open". Closed, it went back to the pool reset (DISCARD ALL), which released the lock.
+        if (_db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
         try
         {
             await AdvisoryAsync(_db, $"SELECT pg_advisory_unlock({Key})", _uploadId, CancellationToken.None);

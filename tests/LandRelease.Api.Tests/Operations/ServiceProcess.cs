@@ -100,6 +100,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a command (`migrate`, `rebuild-reports`) to end; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(limit.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL, as a crash or `kill -9` would end it.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
