@@ -193,5 +193,8 @@ EOF_SUMMARY
 )
 mkdir -p "$(dirname "$RESULTS")"
 printf '%s\n' "$summary" | tee "$RESULTS"
-grep -h 'Upload .*\(staged\|merged\)' "$WORK/api.log" >&2 || true
+# Where each upload's time went, as the API logged it: reading and staging, the merge's statements summed over its
+# parts, the activity steps (checks of one part overlap the write of the one before, so they add up to more).
+{ echo; echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "Steps, in upload order (GeoJSON, again, revised, GeoPackage, activities, activities again):"
+  grep -h 'Upload .*\(staged in\|merged in\|steps\)' "$WORK/api.log" | sed 's/^ *//'; } | tee -a "$RESULTS" >&2 || true
 log "written to ${RESULTS#"$ROOT"/}"

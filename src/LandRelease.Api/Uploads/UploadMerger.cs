@@ -1,3 +1,4 @@
+using LandRelease.Data.Common;
 using LandRelease.Data.HazardAreas;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,16 @@ public sealed class UploadMerger(HazardAreaWriter writer, IOptions<UploadOptions
     public async Task<HazardAreaMerge.Result?> MergeAsync(Guid uploadId, CancellationToken ct)
     {
         var settings = options.Value;
+        var steps = StepClock.Start();
         var result = await writer.MergeUploadAsync(uploadId, settings.MergePartFeatures, settings.MergeParallelism, ct);
+        StepClock.Stop();
         if (result is null)
         {
             logger.LogInformation("Upload {UploadId} is finished, unknown or being merged elsewhere", uploadId);
+        }
+        else
+        {
+            logger.LogInformation("Upload {UploadId} merge steps (summed over parts): {Steps}", uploadId, steps.Summary());
         }
 
         return result;
