@@ -179,7 +179,7 @@ raw binary COPY  $(printf '%10s %9s %13s %11s' "$RAW_RATE" "$RAW_S" "1.00" "")  
 ogr2ogr GeoJSON  $(printf '%10s %9s' "$(rate "$OGR_JSON_S")" "$OGR_JSON_S")   ($(ogr2ogr --version | cut -d, -f1), PG_USE_COPY, into a plain table)
 ogr2ogr GPKG     $(printf '%10s %9s' "$(rate "$OGR_GPKG_S")" "$OGR_GPKG_S")
 upload / ogr2ogr: GeoJSON $(of_ogr "$GEOJSON_S" "$OGR_JSON_S"), GeoPackage $(of_ogr "$GPKG_S" "$OGR_GPKG_S")   (target 0.50)
-raw COPY, shaped $(printf '%10s %9s %13s %11s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')" "1.00")   (into a copy of hazard_areas: generated areas, checks, indexes)
+raw COPY, shaped $(printf '%10s %9s %13s %11s' "$SHAPED_RATE" "$SHAPED_S" "$(awk -v a="$SHAPED_RATE" -v b="$RAW_RATE" 'BEGIN { printf "%.2f", a / b }')" "1.00")   (into a copy of hazard_areas: its geodesic-area trigger, checks, indexes)
 
 Activity upload (kind=activities): $ACTIVITIES completed clearances with two device counts and a cleared outcome each,
 on existing OPEN areas (each moves to WORKED_ON: a new area version and audit row), one file
