@@ -1241,3 +1241,59 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221801_GeodesicAreasOnce') THEN
+    ALTER TABLE hazard_areas ALTER COLUMN area_sqm DROP EXPRESSION, ALTER COLUMN remaining_area_sqm DROP EXPRESSION;
+    ALTER TABLE hazard_area_versions ALTER COLUMN area_sqm DROP EXPRESSION;
+
+    -- An outline written is measured unless its writer gives the m² it already measured for this very outline
+    -- (only the upload merge does, from the staged row); an outline left alone keeps its m² whatever is set.
+    CREATE FUNCTION hazard_areas_geodesic_areas() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND NEW.geometry = OLD.geometry THEN
+            NEW.area_sqm := OLD.area_sqm;
+        ELSIF TG_OP = 'INSERT' OR NEW.area_sqm IS NULL OR NEW.area_sqm IS NOT DISTINCT FROM OLD.area_sqm THEN
+            NEW.area_sqm := COALESCE(CASE WHEN TG_OP = 'INSERT' THEN NEW.area_sqm END, ST_Area(NEW.geometry::geography));
+        END IF;
+        IF TG_OP = 'UPDATE' AND NEW.remaining_geometry = OLD.remaining_geometry AND NEW.geometry = OLD.geometry THEN
+            NEW.remaining_area_sqm := OLD.remaining_area_sqm;
+        ELSIF NEW.remaining_geometry = NEW.geometry THEN
+            NEW.remaining_area_sqm := NEW.area_sqm;
+        ELSE
+            NEW.remaining_area_sqm := ST_Area(NEW.remaining_geometry::geography);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER hazard_areas_geodesic_areas
+        BEFORE INSERT OR UPDATE OF geometry, remaining_geometry, area_sqm, remaining_area_sqm ON hazard_areas
+        FOR EACH ROW EXECUTE FUNCTION hazard_areas_geodesic_areas();
+
+    CREATE FUNCTION hazard_area_versions_geodesic_area() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.area_sqm := COALESCE(NEW.area_sqm, ST_Area(NEW.geometry::geography));
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER hazard_area_versions_geodesic_area BEFORE INSERT ON hazard_area_versions
+        FOR EACH ROW EXECUTE FUNCTION hazard_area_versions_geodesic_area();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221801_GeodesicAreasOnce') THEN
+    ALTER TABLE upload_staged_areas ADD area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221801_GeodesicAreasOnce') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207221801_GeodesicAreasOnce', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

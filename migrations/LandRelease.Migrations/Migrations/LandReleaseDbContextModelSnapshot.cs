@@ -529,6 +529,12 @@ namespace LandRelease.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("index");
 
+                    b.Property<double?>("AreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("area_sqm")
+                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+
                     b.Property<string>("ChangeReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -931,8 +937,7 @@ namespace LandRelease.Migrations
                     b.Property<double>("AreaSqm")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("double precision")
-                        .HasColumnName("area_sqm")
-                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+                        .HasColumnName("area_sqm");
 
                     b.Property<string>("ChangeReason")
                         .IsRequired()
@@ -1011,8 +1016,7 @@ namespace LandRelease.Migrations
                     b.Property<double>("RemainingAreaSqm")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("double precision")
-                        .HasColumnName("remaining_area_sqm")
-                        .HasComputedColumnSql("ST_Area(remaining_geometry::geography)", true);
+                        .HasColumnName("remaining_area_sqm");
 
                     b.Property<MultiPolygon>("RemainingGeometry")
                         .IsRequired()
@@ -1070,10 +1074,9 @@ namespace LandRelease.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
                     b.Property<double>("AreaSqm")
-                        .ValueGeneratedOnAddOrUpdate()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("double precision")
-                        .HasColumnName("area_sqm")
-                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+                        .HasColumnName("area_sqm");
 
                     b.Property<string>("ChangeReason")
                         .IsRequired()

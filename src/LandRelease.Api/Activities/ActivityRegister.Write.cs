@@ -10,8 +10,9 @@ internal sealed partial class ActivityRegister
 {
     private const string LocalIdIndex = "ix_activities_country_code_local_id";
 
-    /// <summary>Checks the gated activities together, then writes those that pass (and change something) in one transaction.</summary>
-    private async Task CheckAndWriteAsync(IReadOnlyList<Item> items, UserScope user, ActivityOutcome?[] outcomes, CancellationToken ct)
+    /// <summary>Checks the gated activities together: the outcomes of those refused or unchanged, the changes of the others.</summary>
+    private async Task<IReadOnlyList<PendingChange>> CheckAsync(IReadOnlyList<Item> items, UserScope user, ActivityOutcome?[] outcomes,
+        CancellationToken ct)
     {
         var checkedItems = await validation.ValidateAsync([.. items.Select(i => i.Pending)], ct);
         var passed = items.Zip(checkedItems).Where(x => x.Second.Rejected is null).ToList();
@@ -42,9 +43,8 @@ internal sealed partial class ActivityRegister
             outcomes[item.Index] = new ActivityOutcome.Rejected(violations, []);
         }
 
-        var changes = changed.Where(c => outcomes[c.Item.Index] is null)
-            .Select(c => (c.Item, c.Check, Change: Change(c.Item, c.Check.Shapes!, user.Actor))).ToList();
-        await WriteAsync([.. changes.Select(c => (c.Item.Index, c.Change, c.Check.Warnings))], outcomes, ct);
+        return [.. changed.Where(c => outcomes[c.Item.Index] is null)
+            .Select(c => new PendingChange(c.Item.Index, Change(c.Item, c.Check.Shapes!, user.Actor), c.Check.Warnings))];
     }
 
     private ActivityChange Change(Item item, ActivityShapes shapes, Actor actor)
@@ -64,8 +64,7 @@ internal sealed partial class ActivityRegister
             previousStart < current.StartDate ? previousStart : current.StartDate);
     }
 
-    private async Task WriteAsync(IReadOnlyList<(int Index, ActivityChange Change, IReadOnlyList<FieldIssue> Warnings)> changes,
-        ActivityOutcome?[] outcomes, CancellationToken ct)
+    private async Task WriteAsync(IReadOnlyList<PendingChange> changes, ActivityOutcome?[] outcomes, CancellationToken ct)
     {
         if (changes.Count == 0)
         {

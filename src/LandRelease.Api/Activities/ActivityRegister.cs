@@ -20,6 +20,12 @@ public enum ActivityWriteMode
 /// <summary>One activity Feature to record and the area it names.</summary>
 internal sealed record ActivityInput(ActivityFeatureRequest? Request, AreaReference? Area);
 
+/// <summary>One checked activity that changes something, waiting for the write.</summary>
+internal sealed record PendingChange(int Index, ActivityChange Change, IReadOnlyList<FieldIssue> Warnings);
+
+/// <summary>Activities checked and not yet written: one outcome per input (null where the write decides), the changes to write.</summary>
+internal sealed record CheckedActivities(ActivityOutcome?[] Outcomes, IReadOnlyList<PendingChange> Changes);
+
 /// <summary>
 /// The write side of activities for the API and batch uploads alike: reads Features, applies the rules and geometry
 /// checks to many at once, and hands what passes to <see cref="ActivityWriter"/>, which stores them in one
@@ -41,7 +47,14 @@ internal sealed partial class ActivityRegister(LandReleaseDbContext db, Activity
     /// used in the country revises that activity (a new version; none when nothing changed). Inputs share no local id.
     /// </summary>
     public async Task<IReadOnlyList<ActivityOutcome>> RecordManyAsync(IReadOnlyList<ActivityInput> inputs, UserScope user,
-        ActivityWriteMode mode, CancellationToken ct)
+        ActivityWriteMode mode, CancellationToken ct) => await WriteCheckedAsync(await CheckManyAsync(inputs, user, mode, ct), ct);
+
+    /// <summary>
+    /// The checks of <see cref="RecordManyAsync"/> without the write: an upload checks its next part while this one is
+    /// written (<see cref="WriteCheckedAsync"/>, on another register), as long as the two share no local id.
+    /// </summary>
+    public async Task<CheckedActivities> CheckManyAsync(IReadOnlyList<ActivityInput> inputs, UserScope user, ActivityWriteMode mode,
+        CancellationToken ct)
     {
         var outcomes = new ActivityOutcome?[inputs.Count];
         var reads = new ReadActivity?[inputs.Count];
@@ -77,8 +90,14 @@ internal sealed partial class ActivityRegister(LandReleaseDbContext db, Activity
             }
         }
 
-        await CheckAndWriteAsync(items, user, outcomes, ct);
-        return [.. outcomes.Select(o => o!)];
+        return new CheckedActivities(outcomes, await CheckAsync(items, user, outcomes, ct));
+    }
+
+    /// <summary>Writes a checked part in one transaction (unless the caller holds one); one outcome per input, in order.</summary>
+    public async Task<IReadOnlyList<ActivityOutcome>> WriteCheckedAsync(CheckedActivities part, CancellationToken ct)
+    {
+        await WriteAsync(part.Changes, part.Outcomes, ct);
+        return [.. part.Outcomes.Select(o => o!)];
     }
 
     /// <summary>Records a new version of activity <paramref name="id"/>, if <paramref name="expectedVersion"/> is still the current one.</summary>
@@ -114,7 +133,8 @@ internal sealed partial class ActivityRegister(LandReleaseDbContext db, Activity
         var outcomes = new[] { (ActivityOutcome?)ActivityValidation.Mismatch(area, read) ?? WriterGate(read, activity.CountryCode, user) };
         if (outcomes[0] is null)
         {
-            await CheckAndWriteAsync([new Item(0, new PendingActivity(read, area, activity), read.ChangeReason)], user, outcomes, ct);
+            await WriteAsync(await CheckAsync([new Item(0, new PendingActivity(read, area, activity), read.ChangeReason)], user, outcomes, ct),
+                outcomes, ct);
         }
 
         return outcomes[0]!;

@@ -1,6 +1,7 @@
 using LandRelease.Api.Countries;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Data;
+using LandRelease.Data.Common;
 using LandRelease.Domain.Activities;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.Geometry;
@@ -103,7 +104,7 @@ internal sealed class ActivityValidation(LandReleaseDbContext db, CountryBoundar
             shapes[i] = shapeChecks.Check(read, countries[area.CountryCode]);
         });
 
-        await shapeChecks.PlaceAsync([.. shapes.Select((s, i) => (s, pending[i].Area.Id))], ct);
+        await StepClock.TimeAsync("Placement", () => shapeChecks.PlaceAsync([.. shapes.Select((s, i) => (s, pending[i].Area.Id))], ct));
         return [.. pending.Select((p, i) =>
         {
             violations[i].AddRange(shapes[i].Violations);

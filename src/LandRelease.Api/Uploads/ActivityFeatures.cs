@@ -9,12 +9,12 @@ namespace LandRelease.Api.Uploads;
 
 /// <summary>
 /// A file's feature as the activity register reads it: its attributes (JSON text where a cell holds JSON), its geometry
-/// and nested points converted to WGS 84, as the Feature the API takes; and what becomes of it, as its report line.
+/// and nested points converted to WGS 84, as the Feature the API takes; and what becomes of it, as its outcome row.
 /// </summary>
 internal static class ActivityFeatures
 {
-    public static ReportLine Unreadable(SourceFeature feature, string problem) =>
-        ReportLine.Rejected(feature.Index, StorableAttributes.Split(feature).Feature.Attributes.GetValueOrDefault("localId"),
+    public static FeatureOutcomeRow Unreadable(SourceFeature feature, string problem) =>
+        FeatureOutcomeRow.Rejected(feature.Index, StorableAttributes.Split(feature).Feature.Attributes.GetValueOrDefault("localId"),
             [Problems.Item("unreadable-feature", "geometry", problem)]);
 
     public static ActivityFeatureRequest? Request(SourceFeature source, SourceGeometry geometry, UploadParameters parameters,
@@ -83,21 +83,21 @@ internal static class ActivityFeatures
         }
     }
 
-    public static ReportLine ToLine(int index, string? localId, ActivityOutcome outcome) => outcome switch
+    public static FeatureOutcomeRow ToLine(int index, string? localId, ActivityOutcome outcome) => outcome switch
     {
-        ActivityOutcome.Stored s => new ReportLine(index, localId, FeatureOutcome.Accepted,
+        ActivityOutcome.Stored s => new FeatureOutcomeRow(index, localId, FeatureOutcome.Accepted,
             s.Write switch { ActivityWrite.Created => FeatureAction.Created, ActivityWrite.Revised => FeatureAction.Updated, _ => FeatureAction.Unchanged },
             s.Id, null, s.Warnings.Count == 0 ? null : [.. s.Warnings.Select(w => Problems.ToItem(w.Issue))]),
-        ActivityOutcome.Malformed m => ReportLine.Rejected(index, localId,
+        ActivityOutcome.Malformed m => FeatureOutcomeRow.Rejected(index, localId,
             [.. m.Errors.Select(e => Problems.Item("unreadable-attribute", e.Key, string.Join(" ", e.Value)))]),
-        ActivityOutcome.Rejected r => ReportLine.Rejected(index, localId,
+        ActivityOutcome.Rejected r => FeatureOutcomeRow.Rejected(index, localId,
             [.. r.Violations.Select(Problems.ToItem), .. r.GeometryErrors.Select(g => Problems.ToItem(g.Issue))]),
-        ActivityOutcome.Missing m => ReportLine.Rejected(index, localId, [Problems.Item("not-found", "properties.hazardAreaLocalId", $"No {m.What}.")]),
-        ActivityOutcome.Forbidden f => ReportLine.Rejected(index, localId, [Problems.Item("not-your-organisation", "properties.organisation", f.Reason)]),
-        ActivityOutcome.Duplicate d => ReportLine.Rejected(index, localId,
+        ActivityOutcome.Missing m => FeatureOutcomeRow.Rejected(index, localId, [Problems.Item("not-found", "properties.hazardAreaLocalId", $"No {m.What}.")]),
+        ActivityOutcome.Forbidden f => FeatureOutcomeRow.Rejected(index, localId, [Problems.Item("not-your-organisation", "properties.organisation", f.Reason)]),
+        ActivityOutcome.Duplicate d => FeatureOutcomeRow.Rejected(index, localId,
             [Problems.Item("local-id-taken", "properties.localId", $"{d.CountryCode} already has activity {d.ExistingId} with local id '{d.LocalId}'.")]),
-        ActivityOutcome.Stale s => ReportLine.Rejected(index, localId,
+        ActivityOutcome.Stale s => FeatureOutcomeRow.Rejected(index, localId,
             [Problems.Item("activity-changed", "properties.localId", $"The activity changed while this upload was recorded (now version {s.CurrentVersion}); upload it again.")]),
-        _ => ReportLine.Rejected(index, localId, [Problems.Item("unexpected", "feature", outcome.ToString())]),
+        _ => FeatureOutcomeRow.Rejected(index, localId, [Problems.Item("unexpected", "feature", outcome.ToString())]),
     };
 }

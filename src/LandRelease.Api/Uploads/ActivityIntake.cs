@@ -3,6 +3,7 @@ using LandRelease.Api.Activities;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Reports.Pipeline;
 using LandRelease.Data;
+using LandRelease.Data.Common;
 using LandRelease.Data.Reports;
 using LandRelease.Data.Uploads;
 using LandRelease.Domain.Uploads;
@@ -20,7 +21,7 @@ namespace LandRelease.Api.Uploads;
 /// report refresh. A local id met again starts a new part, so a later feature revises an earlier one as it would one by
 /// one. An atomic upload takes one transaction for every part, rolled back whole when any feature is refused.
 /// </summary>
-internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbContext db, IOptions<UploadOptions> options,
+internal sealed partial class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbContext db, IOptions<UploadOptions> options,
     UploadProgress progress, IReportTrigger reports, ILogger<ActivityIntake> logger)
 {
     private const int Attempts = 3;
@@ -31,29 +32,50 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
         UserScope user, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var register = scope.ServiceProvider.GetRequiredService<ActivityRegister>();
+        await using var second = scopes.CreateAsyncScope();
         var registerDb = scope.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
         await using var transaction = parameters.Atomic ? await registerDb.Database.BeginTransactionAsync(ct) : null;
-        var lines = new List<ReportLine>();
+        // An atomic upload is one transaction on one connection; otherwise two registers take turns, so that one checks
+        // the next part while the other writes this one.
+        ActivityRegister[] registers = parameters.Atomic
+            ? [scope.ServiceProvider.GetRequiredService<ActivityRegister>()]
+            : [scope.ServiceProvider.GetRequiredService<ActivityRegister>(), second.ServiceProvider.GetRequiredService<ActivityRegister>()];
+        var pipeline = new Pipeline(this, registers, parameters, user);
+        var steps = StepClock.Start();
         var batch = new List<SourceFeature>();
         var size = Math.Max(1, options.Value.ActivityPartFeatures);
         var nextProgress = UploadProgress.Every;
-        await foreach (var feature in source.ReadAsync(ct))
+        try
         {
-            batch.Add(feature);
-            if (batch.Count == size)
+            await foreach (var feature in source.ReadAsync(ct))
             {
-                await RecordBatchAsync(register, batch, geometry, parameters, user, lines, ct);
-                batch.Clear();
-                if (lines.Count >= nextProgress)
+                batch.Add(feature);
+                if (batch.Count == size)
                 {
-                    await progress.ReportAsync(uploadId, lines.Count, ct);
-                    nextProgress += UploadProgress.Every;
+                    await RecordBatchAsync(pipeline, batch, geometry, parameters, ct);
+                    batch.Clear();
+                    if (pipeline.Lines.Count >= nextProgress)
+                    {
+                        await progress.ReportAsync(uploadId, pipeline.Lines.Count, ct);
+                        nextProgress += UploadProgress.Every;
+                    }
                 }
             }
+
+            await RecordBatchAsync(pipeline, batch, geometry, parameters, ct);
+            await pipeline.DrainAsync();
+        }
+        finally
+        {
+            // Reading stopped half-way (a broken file, a cancelled request): let the write under way end before its
+            // register's scope goes.
+            await pipeline.SettleAsync();
+            StepClock.Stop();
         }
 
-        await RecordBatchAsync(register, batch, geometry, parameters, user, lines, ct);
+        logger.LogInformation("Upload {UploadId}: activity steps (checks of one part overlap the write of the one before): {Steps}",
+            uploadId, steps.Summary());
+        var lines = pipeline.Lines;
         var refused = transaction is not null && lines.Any(l => l.Outcome == FeatureOutcome.Rejected);
         if (transaction is not null)
         {
@@ -69,23 +91,27 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             }
         }
 
-        await UploadReportRows.WriteAsync(db, uploadId, [.. lines.OrderBy(l => l.Index)], refused, ct);
+        await UploadOutcomeRows.WriteAsync(db, uploadId, [.. lines.OrderBy(l => l.Index)], refused, ct);
         return lines.Count;
     }
 
     /// <summary>Converts a batch in parallel, then records it in parts that repeat no local id.</summary>
-    private async Task RecordBatchAsync(ActivityRegister register, List<SourceFeature> batch, SourceGeometry geometry,
-        UploadParameters parameters, UserScope user, List<ReportLine> lines, CancellationToken ct)
+    private static async Task RecordBatchAsync(Pipeline pipeline, List<SourceFeature> batch, SourceGeometry geometry,
+        UploadParameters parameters, CancellationToken ct)
     {
         var requests = new ActivityFeatureRequest?[batch.Count];
-        var unreadable = new ReportLine?[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        var unreadable = new FeatureOutcomeRow?[batch.Count];
+        await StepClock.TimeAsync("Convert", () =>
         {
-            requests[i] = ActivityFeatures.Request(batch[i], geometry, parameters, out var problem);
-            unreadable[i] = requests[i] is null ? ActivityFeatures.Unreadable(batch[i], problem!) : null;
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                requests[i] = ActivityFeatures.Request(batch[i], geometry, parameters, out var problem);
+                unreadable[i] = requests[i] is null ? ActivityFeatures.Unreadable(batch[i], problem!) : null;
+            });
+            return Task.CompletedTask;
         });
 
-        lines.AddRange(unreadable.OfType<ReportLine>());
+        pipeline.Lines.AddRange(unreadable.OfType<FeatureOutcomeRow>());
         var part = new List<Work>();
         var localIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
@@ -97,39 +123,69 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
 
             if (ActivityRequestReader.LocalIdKey(request.Properties?.LocalId) is { } localId && !localIds.Add(localId))
             {
-                lines.AddRange(await RecordPartAsync(register, part, parameters, user, ct));
-                part.Clear();
-                localIds.Clear();
-                localIds.Add(localId);
+                await pipeline.SubmitAsync(part, localIds, ct);
+                part = [];
+                localIds = new HashSet<string>(StringComparer.Ordinal) { localId };
             }
 
             part.Add(new Work(batch[i].Index, request));
         }
 
-        lines.AddRange(await RecordPartAsync(register, part, parameters, user, ct));
+        await pipeline.SubmitAsync(part, localIds, ct);
+    }
+
+    /// <summary>Null when a transient failure or any failure outside an atomic upload stopped the checks.</summary>
+    private async Task<CheckedActivities?> CheckPartAsync(ActivityRegister register, List<Work> part, List<ActivityInput> inputs,
+        UploadParameters parameters, UserScope user, CancellationToken ct)
+    {
+        try
+        {
+            return await StepClock.TimeAsync("Check", () => register.CheckManyAsync(inputs, user, ActivityWriteMode.UpsertByLocalId, ct));
+        }
+        catch (Exception e) when (!parameters.Atomic && e is not OperationCanceledException)
+        {
+            logger.LogInformation("The checks of a part of {Count} activities failed ({Message}); recording it again", part.Count, e.Message);
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<FeatureOutcomeRow>> WritePartAsync(ActivityRegister register, List<Work> part, List<ActivityInput> inputs,
+        CheckedActivities checkedPart, UploadParameters parameters, UserScope user, CancellationToken ct)
+    {
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcomes = await StepClock.TimeAsync("Write", () => register.WriteCheckedAsync(checkedPart, ct));
+            logger.LogInformation("A part of {Count} activities written in {Milliseconds:F0} ms", part.Count,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return [.. part.Zip(outcomes, (w, o) => ActivityFeatures.ToLine(w.Index, w.Request.Properties?.LocalId, o))];
+        }
+        catch (Exception e) when (!parameters.Atomic && IsTransient(e))
+        {
+            // The part's transaction rolled back whole: check and write it again.
+            logger.LogInformation("A part of {Count} activities met a transient database failure ({Message}); trying again", part.Count, e.Message);
+            return await RecordPartAsync(register, part, inputs, parameters, user, ct);
+        }
+        catch (Exception e) when (!parameters.Atomic && e is not OperationCanceledException)
+        {
+            logger.LogError(e, "A part of {Count} activities could not be recorded", part.Count);
+            return NotRecorded(part);
+        }
     }
 
     /// <summary>
-    /// One part. Outside an atomic upload it is its own transaction: a deadlock or serialization failure rolled it back
-    /// whole, so it is tried again; any other failure becomes its features' report lines, so the others still tell the truth.
+    /// One part, checked and written together. Outside an atomic upload it is its own transaction: a deadlock or
+    /// serialization failure rolled it back whole, so it is tried again; any other failure becomes its features' outcome
+    /// rows, so the others still tell the truth.
     /// </summary>
-    private async Task<IReadOnlyList<ReportLine>> RecordPartAsync(ActivityRegister register, List<Work> part, UploadParameters parameters,
-        UserScope user, CancellationToken ct)
+    private async Task<IReadOnlyList<FeatureOutcomeRow>> RecordPartAsync(ActivityRegister register, List<Work> part, List<ActivityInput> inputs,
+        UploadParameters parameters, UserScope user, CancellationToken ct)
     {
-        if (part.Count == 0)
-        {
-            return [];
-        }
-
-        var inputs = part.Select(w => new ActivityInput(w.Request, AreaReference.FromFeature(w.Request, parameters.CountryCode))).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var outcomes = await register.RecordManyAsync(inputs, user, ActivityWriteMode.UpsertByLocalId, ct);
-                logger.LogInformation("A part of {Count} activities recorded in {Milliseconds:F0} ms", part.Count,
-                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return [.. part.Zip(outcomes, (w, o) => ActivityFeatures.ToLine(w.Index, w.Request.Properties?.LocalId, o))];
             }
             catch (Exception e) when (!parameters.Atomic && attempt < Attempts && IsTransient(e))
@@ -139,11 +195,14 @@ internal sealed class ActivityIntake(IServiceScopeFactory scopes, LandReleaseDbC
             catch (Exception e) when (!parameters.Atomic && e is not OperationCanceledException)
             {
                 logger.LogError(e, "A part of {Count} activities could not be recorded", part.Count);
-                return [.. part.Select(w => ReportLine.Rejected(w.Index, w.Request.Properties?.LocalId, [Problems.Item("not-recorded", "feature",
-                    "The feature could not be recorded because of a server error (logged). Send it again: if it was stored after all, it comes back UNCHANGED.")]))];
+                return NotRecorded(part);
             }
         }
     }
+
+    private static List<FeatureOutcomeRow> NotRecorded(List<Work> part) => [.. part.Select(w => FeatureOutcomeRow.Rejected(w.Index, w.Request.Properties?.LocalId,
+        [Problems.Item("not-recorded", "feature",
+            "The feature could not be recorded because of a server error (logged). Send it again: if it was stored after all, it comes back UNCHANGED.")]))];
 
     private static bool IsTransient(Exception e) =>
         (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is PostgresErrorCodes.DeadlockDetected

@@ -17,10 +17,10 @@ internal sealed class CheckedFeature(int index)
     public int Index { get; } = index;
     public string? LocalId { get; set; }
 
-    /// <summary>The name the file gives, read or not, so a refused feature is recognised in the report.</summary>
+    /// <summary>The name the file gives, read or not, so a refused feature is recognised in its outcome.</summary>
     public string? Name { get; set; }
 
-    /// <summary>The file's line (CSV), for the report.</summary>
+    /// <summary>The file's line (CSV), for its outcome.</summary>
     public int? Line { get; set; }
 
     /// <summary>The attributes as the file wrote them, kept for a refused feature so it can be downloaded, fixed and sent again.</summary>

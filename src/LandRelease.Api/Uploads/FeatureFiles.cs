@@ -20,7 +20,7 @@ internal static class OutcomeColumns
             f.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture), WireName<FeatureOutcome>.Of(f.Outcome), rule, message];
     }
 
-    /// <summary>The local id and name the report read, for a feature whose own attributes were not kept (an accepted one).</summary>
+    /// <summary>The local id and name the outcome row holds, for a feature whose own attributes were not kept (an accepted one).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Identity(UploadFeature f, List<KeyValuePair<string, string?>> own) =>
         IdentityNames(own).Select(name => new KeyValuePair<string, string?>(name, name == "localId" ? f.LocalId : f.Name));
 

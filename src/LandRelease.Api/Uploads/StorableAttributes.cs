@@ -5,7 +5,7 @@ namespace LandRelease.Api.Uploads;
 
 /// <summary>
 /// A file's attribute that PostgreSQL cannot store (a NUL byte in a DBF, CSV or GeoJSON value) rejects its feature,
-/// naming the attribute; the feature goes on without it, so nothing of it reaches the database, not even the report.
+/// naming the attribute; the feature goes on without it, so nothing of it reaches the database, not even its outcome row.
 /// </summary>
 internal static class StorableAttributes
 {

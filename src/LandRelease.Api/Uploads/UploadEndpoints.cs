@@ -109,7 +109,7 @@ internal static class UploadEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (status, country) = await UploadStatus.ReadAsync(db, id, wanted, after ?? -1, limit ?? options.Value.ReportPageSize, ct,
+        var (status, country) = await UploadStatus.ReadAsync(db, id, wanted, after ?? -1, limit ?? options.Value.OutcomePageSize, ct,
             flagged ?? false);
         if (status is null)
         {

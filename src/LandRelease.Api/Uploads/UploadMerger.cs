@@ -1,3 +1,4 @@
+using LandRelease.Data.Common;
 using LandRelease.Data.HazardAreas;
 using LandRelease.Data.Uploads;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class UploadMerger(HazardAreaWriter writer, NpgsqlDataSource dataS
     {
         var settings = options.Value;
         HazardAreaMerge.Result? result;
+        var steps = StepClock.Start();
         try
         {
             result = await writer.MergeUploadAsync(uploadId, settings.MergePartFeatures, settings.MergeParallelism, ct);
@@ -31,10 +33,18 @@ public sealed class UploadMerger(HazardAreaWriter writer, NpgsqlDataSource dataS
             await UploadMergeFailure.RecordAsync(dataSource, uploadId, reason, CancellationToken.None);
             return null;
         }
+        finally
+        {
+            StepClock.Stop();
+        }
 
         if (result is null)
         {
             logger.LogInformation("Upload {UploadId} is finished, unknown or being merged elsewhere", uploadId);
+        }
+        else
+        {
+            logger.LogInformation("Upload {UploadId} merge steps (summed over parts): {Steps}", uploadId, steps.Summary());
         }
 
         return result;

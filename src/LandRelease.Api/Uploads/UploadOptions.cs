@@ -35,8 +35,8 @@ public sealed class UploadOptions
     /// </summary>
     public int ActivityPartFeatures { get; set; } = 2000;
 
-    /// <summary>Features per page of an upload's report.</summary>
-    public int ReportPageSize { get; set; } = 100;
+    /// <summary>Features per page of an upload's per-feature outcomes (GET /api/uploads/{id}).</summary>
+    public int OutcomePageSize { get; set; } = 100;
 
     /// <summary>
     /// Uploads of one organisation read at once (across nodes, counted in the database); one more is a 429. Each

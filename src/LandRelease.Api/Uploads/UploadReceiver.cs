@@ -247,7 +247,7 @@ internal sealed class UploadReceiver(
         }
 
         // A file refused whole (nothing staged) is refused again the same way; an atomic upload refused feature by
-        // feature is answered with its report like any other.
+        // feature is answered with its per-feature outcomes like any other.
         if (first is { State: UploadState.Failed, Total: 0, Problem: { } problem, ProblemStatus: { } status })
         {
             var stored = JsonSerializer.Deserialize<StoredProblem>(problem, Json)!;

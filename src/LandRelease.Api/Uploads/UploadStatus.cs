@@ -86,7 +86,7 @@ internal static class UploadStatus
         var (accepted, rejected) = (upload.Accepted, upload.Rejected);
         if (upload.State == UploadState.Processing)
         {
-            // Merged in parts, each part's report lines land with it: count what has landed (the totals are written
+            // Merged in parts, each part's outcome rows land with it: count what has landed (the totals are written
             // only when the last part is in, and a crash between parts would otherwise read as nothing accepted).
             var landed = await db.UploadFeatures.AsNoTracking().Where(f => f.UploadId == id)
                 .GroupBy(f => f.Outcome).Select(g => new { Outcome = g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -8,6 +8,14 @@ namespace LandRelease.Data.Activities;
 /// </summary>
 internal static class ActivityWriteSql
 {
+    // Lazy: the static readonly statements below are not yet assigned while the class's fields are initialised.
+    private static readonly Lazy<Dictionary<string, string>> Names = new(() => typeof(ActivityWriteSql)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(string)).ToDictionary(f => (string)f.GetValue(null)!, f => f.Name, StringComparer.Ordinal));
+
+    /// <summary>The name of one of these statements, for <see cref="Common.StepClock"/>.</summary>
+    public static string NameOf(string sql) => Names.Value.GetValueOrDefault(sql, "other");
+
     /// <summary>The activity columns, in the order of <see cref="ActivityRows"/>' arrays ($1..$18).</summary>
     private const string Rows = """
         unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::date[],
@@ -91,10 +99,10 @@ internal static class ActivityWriteSql
             RETURNING a.*
         ), versions AS (
             INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
-                status, evidence, date_of_information, organisation_code, geometry, recorded_at, recorded_by,
+                status, evidence, date_of_information, organisation_code, geometry, area_sqm, recorded_at, recorded_by,
                 recorded_by_organisation, change_reason)
             SELECT id, version, country_code, local_id, name, classification, contamination, status, evidence, date_of_information,
-                   organisation_code, geometry, recorded_at, recorded_by, recorded_by_organisation, change_reason
+                   organisation_code, geometry, area_sqm, recorded_at, recorded_by, recorded_by_organisation, change_reason
             FROM moved
             RETURNING *
         )

@@ -1,3 +1,4 @@
+using LandRelease.Data.Common;
 using LandRelease.Domain.Activities;
 using LandRelease.Domain.Common;
 using LandRelease.Domain.HazardAreas;
@@ -122,18 +123,21 @@ public static class ActivityWriter
         {
             await using var command = new NpgsqlCommand(sql, Connection, Transaction);
             parameters(command);
-            await command.ExecuteNonQueryAsync(ct);
+            await StepClock.TimeAsync(ActivityWriteSql.NameOf(sql), () => command.ExecuteNonQueryAsync(ct));
         }
 
         public async Task ReadAsync(string sql, Action<NpgsqlCommand> parameters, Action<NpgsqlDataReader> row, CancellationToken ct)
         {
             await using var command = new NpgsqlCommand(sql, Connection, Transaction);
             parameters(command);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            await StepClock.TimeAsync(ActivityWriteSql.NameOf(sql), async () =>
             {
-                row(reader);
-            }
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    row(reader);
+                }
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 using LandRelease.Data.Common;
 using LandRelease.Domain.HazardAreas;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LandRelease.Data.HazardAreas;
@@ -31,10 +32,12 @@ internal sealed class HazardAreaConfiguration : IEntityTypeConfiguration<HazardA
         builder.Property(a => a.OrganisationCode).HasMaxLength(20);
         builder.Property(a => a.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
 
-        // Geodesic area on the WGS 84 ellipsoid; a stored generated column can never disagree with the geometry.
-        builder.Property(a => a.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
+        // Geodesic areas on the WGS 84 ellipsoid, kept by the database (trigger hazard_areas_geodesic_areas, migration
+        // GeodesicAreasOnce) whenever an outline is written, never by the application: computed once per outline, and
+        // not again when only the status or version moves, as generated columns would be on every update.
+        builder.Property(a => a.AreaSqm).ValueGeneratedOnAddOrUpdate().Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property(a => a.RemainingGeometry).HasColumnType("geometry(MultiPolygon,4326)");
-        builder.Property(a => a.RemainingAreaSqm).HasComputedColumnSql("ST_Area(remaining_geometry::geography)", stored: true);
+        builder.Property(a => a.RemainingAreaSqm).ValueGeneratedOnAddOrUpdate().Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.RecordedBy).HasMaxLength(200);
         builder.Property(a => a.RecordedByOrganisation).HasMaxLength(20);

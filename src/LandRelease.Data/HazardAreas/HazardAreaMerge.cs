@@ -1,3 +1,4 @@
+using LandRelease.Data.Common;
 using LandRelease.Data.Releases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,7 +10,7 @@ namespace LandRelease.Data.HazardAreas;
 
 /// <summary>
 /// Moves an upload's staged hazardous areas into the register, set-based: new local ids become areas, known ones new
-/// versions, each with its version row and audit row; then the per-feature report is written and the staging rows
+/// versions, each with its version row and audit row; then each feature's outcome row is written and the staging rows
 /// go. <see cref="MergeAsync"/> does it in one transaction; a large upload that is not atomic may instead be merged
 /// in parts (<see cref="PartsAsync"/>, <see cref="MergePartAsync"/> on several connections at once, then
 /// <see cref="FinishAsync"/>). Running any of them again for merged rows does nothing, so jobs may be retried.
@@ -40,7 +41,7 @@ public static class HazardAreaMerge
         await CheckAsync(run, IndexRange.All, ct);
         if (open.Atomic && await run.ScalarAsync<bool>(HazardAreaMergeSql.AnyRejected, IndexRange.All, ct))
         {
-            await run.ExecuteAsync(HazardAreaMergeSql.ReportAtomicFailure, IndexRange.All, ct);
+            await run.ExecuteAsync(HazardAreaMergeSql.RecordAtomicOutcomes, IndexRange.All, ct);
             await FinishFailedAsync(run, ct);
             await run.ExecuteAsync(HazardAreaMergeSql.DropStaged, IndexRange.All, ct);
             var counts = await CountsAsync(run, ct);
@@ -149,10 +150,10 @@ public static class HazardAreaMerge
         // A new outline of an area that already has released land changes what remains of it: recount those few.
         foreach (var areaId in await RevisedWithReleasesAsync(run, range, ct))
         {
-            await ReleaseCounting.RecomputeAsync(db, areaId, ct);
+            await StepClock.TimeAsync("RecountReleases", () => ReleaseCounting.RecomputeAsync(db, areaId, ct));
         }
 
-        await run.ExecuteAsync(HazardAreaMergeSql.Report, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.RecordOutcomes, range, ct);
         await run.ExecuteAsync(HazardAreaMergeSql.DropStaged, range, ct);
         return changed;
     }
@@ -160,7 +161,7 @@ public static class HazardAreaMerge
     private static async Task FinishFailedAsync(Run run, CancellationToken ct)
     {
         int total, rejected;
-        await using (var counts = run.Command(HazardAreaMergeSql.ReportCounts))
+        await using (var counts = run.Command(HazardAreaMergeSql.OutcomeCounts))
         await using (var reader = await counts.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
@@ -226,26 +227,29 @@ public static class HazardAreaMerge
         public async Task ExecuteAsync(string sql, CancellationToken ct)
         {
             await using var command = Command(sql);
-            await command.ExecuteNonQueryAsync(ct);
+            await StepClock.TimeAsync(HazardAreaMergeSql.NameOf(sql), () => command.ExecuteNonQueryAsync(ct));
         }
 
         public async Task ExecuteAsync(string sql, IndexRange range, CancellationToken ct)
         {
             await using var command = Command(sql, range);
-            await command.ExecuteNonQueryAsync(ct);
+            await StepClock.TimeAsync(HazardAreaMergeSql.NameOf(sql), () => command.ExecuteNonQueryAsync(ct));
         }
 
         public async Task<IReadOnlyList<string>> StringsAsync(string sql, IndexRange range, CancellationToken ct)
         {
             await using var command = Command(sql, range);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var values = new List<string>();
-            while (await reader.ReadAsync(ct))
+            return await StepClock.TimeAsync(HazardAreaMergeSql.NameOf(sql), async () =>
             {
-                values.Add(reader.GetString(0));
-            }
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var values = new List<string>();
+                while (await reader.ReadAsync(ct))
+                {
+                    values.Add(reader.GetString(0));
+                }
 
-            return values.Distinct().ToList();
+                return values.Distinct().ToList();
+            });
         }
 
         public async Task<T> ScalarAsync<T>(string sql, CancellationToken ct)

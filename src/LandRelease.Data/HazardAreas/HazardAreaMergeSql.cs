@@ -8,6 +8,14 @@ namespace LandRelease.Data.HazardAreas;
 /// </summary>
 internal static class HazardAreaMergeSql
 {
+    // Lazy: the static readonly statements below are not yet assigned while the class's fields are initialised.
+    private static readonly Lazy<Dictionary<string, string>> Names = new(() => typeof(HazardAreaMergeSql)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(string)).ToDictionary(f => (string)f.GetValue(null)!, f => f.Name, StringComparer.Ordinal));
+
+    /// <summary>The name of one of these statements, for <see cref="Common.StepClock"/>.</summary>
+    public static string NameOf(string sql) => Names.Value.GetValueOrDefault(sql, "other");
+
     private const string InRange = "s.upload_id = $1 AND s.index >= $2 AND s.index < $3";
     private const string Ok = InRange + " AND s.violations IS NULL";
 
@@ -70,7 +78,7 @@ internal static class HazardAreaMergeSql
         UPDATE hazard_areas a
         SET name = s.name, classification = s.classification, contamination = s.contamination, status = s.status,
             evidence = s.evidence, date_of_information = s.date_of_information, organisation_code = s.organisation_code,
-            geometry = s.geometry, remaining_geometry = s.geometry, version = a.version + 1, recorded_at = now(),
+            geometry = s.geometry, remaining_geometry = s.geometry, area_sqm = s.area_sqm, version = a.version + 1, recorded_at = now(),
             recorded_by = u.created_by, recorded_by_organisation = u.created_by_organisation, change_reason = s.change_reason
         FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
         WHERE {Changed} AND a.id = s.existing_id
@@ -78,10 +86,10 @@ internal static class HazardAreaMergeSql
 
     public const string CreateAreas = $"""
         INSERT INTO hazard_areas (id, country_code, local_id, name, classification, contamination, status, evidence,
-            date_of_information, organisation_code, geometry, remaining_geometry, released_area_sqm, version, recorded_at,
+            date_of_information, organisation_code, geometry, remaining_geometry, area_sqm, released_area_sqm, version, recorded_at,
             recorded_by, recorded_by_organisation, change_reason)
         SELECT s.record_id, u.country_code, s.local_id, s.name, s.classification, s.contamination, s.status, s.evidence,
-               s.date_of_information, s.organisation_code, s.geometry, s.geometry, 0, 1, now(),
+               s.date_of_information, s.organisation_code, s.geometry, s.geometry, s.area_sqm, 0, 1, now(),
                u.created_by, u.created_by_organisation, s.change_reason
         FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
         WHERE {Ok} AND s.existing_id IS NULL
@@ -95,11 +103,11 @@ internal static class HazardAreaMergeSql
     public static readonly string RecordVersionsAndAudit = $"""
         WITH v AS (
             INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
-                status, evidence, date_of_information, organisation_code, geometry, recorded_at, recorded_by,
+                status, evidence, date_of_information, organisation_code, geometry, area_sqm, recorded_at, recorded_by,
                 recorded_by_organisation, change_reason)
             SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), u.country_code, s.local_id, s.name,
                    s.classification, s.contamination, s.status, s.evidence, s.date_of_information, s.organisation_code, s.geometry,
-                   now(), u.created_by, u.created_by_organisation, s.change_reason
+                   s.area_sqm, now(), u.created_by, u.created_by_organisation, s.change_reason
             FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
             WHERE {Changed}
             RETURNING *)
@@ -137,7 +145,7 @@ internal static class HazardAreaMergeSql
                       WHERE d.hazard_area_id = s.existing_id AND d.state IN ('APPROVED', 'CERTIFIED', 'HANDED_OVER'))
         """;
 
-    public const string Report = $"""
+    public const string RecordOutcomes = $"""
         INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings,
             name, line, geometry, attributes)
         SELECT s.upload_id, s.index, s.local_id,
@@ -149,7 +157,7 @@ internal static class HazardAreaMergeSql
         FROM upload_staged_areas s WHERE {InRange}
         """;
 
-    public const string ReportAtomicFailure = $"""
+    public const string RecordAtomicOutcomes = $"""
         INSERT INTO upload_features (upload_id, index, local_id, outcome, action, record_id, violations, warnings,
             name, line, geometry, attributes)
         SELECT s.upload_id, s.index, s.local_id, CASE WHEN s.violations IS NULL THEN 'NOT_STORED' ELSE 'REJECTED' END,
@@ -164,8 +172,8 @@ internal static class HazardAreaMergeSql
         """;
 
     /// <summary>
-    /// DONE when every staged feature has its report line. Staged rows live in an unlogged table, which a database
-    /// crash empties: then the features never merged are lost, and the upload says so (FAILED, the report holding
+    /// DONE when every staged feature has its outcome row. Staged rows live in an unlogged table, which a database
+    /// crash empties: then the features never merged are lost, and the upload says so (FAILED, the outcome rows holding
     /// what did land) instead of passing for complete.
     /// </summary>
     public const string FinishDone = $"""
@@ -176,19 +184,19 @@ internal static class HazardAreaMergeSql
                                  'type', 'https://landrelease.org/problems/upload-interrupted',
                                  'title', 'Part of the upload was lost',
                                  'status', 503,
-                                 'detail', format('The database restarted before %s of the %s features were merged, and lost them; the report lists the %s that were. Send the file again: the features already stored come back UNCHANGED.',
+                                 'detail', format('The database restarted before %s of the %s features were merged, and lost them; its per-feature outcomes list the %s that were. Send the file again: the features already stored come back UNCHANGED.',
                                                   u.total - c.total, u.total, c.total)) END
         FROM {Counts} WHERE u.id = $1
         """;
 
-    /// <summary>$2: the problem (<see cref="AtomicRefusal"/>); $3, $4: the report's lines and rejected lines.</summary>
+    /// <summary>$2: the problem (<see cref="AtomicRefusal"/>); $3, $4: the outcome rows and the rejected ones.</summary>
     public const string FinishFailed = """
         UPDATE uploads SET state = 'FAILED', finished_at = clock_timestamp(), total = $3, processed = $3,
                            accepted = 0, rejected = $4, problem_status = 422, problem = $2::jsonb
         WHERE id = $1
         """;
 
-    public const string ReportCounts = """
+    public const string OutcomeCounts = """
         SELECT count(*)::int, (count(*) FILTER (WHERE outcome = 'REJECTED'))::int FROM upload_features WHERE upload_id = $1
         """;
 

@@ -1,6 +1,7 @@
 using LandRelease.Data.Common;
 using LandRelease.Domain.HazardAreas;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LandRelease.Data.HazardAreas;
@@ -24,7 +25,9 @@ internal sealed class HazardAreaVersionConfiguration : IEntityTypeConfiguration<
             .HasConversion(JsonColumn.ListConverter<Evidence>(), JsonColumn.ListComparer<Evidence>());
         builder.Property(v => v.OrganisationCode).HasMaxLength(20);
         builder.Property(v => v.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
-        builder.Property(v => v.AreaSqm).HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
+        // Geodesic m² of the outline, filled by the database (trigger hazard_area_versions_geodesic_area) unless the
+        // writer copies it from the area row or the staged row that already holds it for this very outline.
+        builder.Property(v => v.AreaSqm).ValueGeneratedOnAdd().Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property(v => v.RecordedBy).HasMaxLength(200);
         builder.Property(v => v.RecordedByOrganisation).HasMaxLength(20);
         builder.Property(v => v.ChangeReason).HasMaxLength(1000);

@@ -12,6 +12,6 @@ public static class AtomicRefusal
         type = "https://landrelease.org/problems/atomic-upload-rejected",
         title = "Nothing was stored",
         status = 422,
-        detail = $"{rejected} of {total} features broke a rule, so none was stored (atomic=true); see the report's features.",
+        detail = $"{rejected} of {total} features broke a rule, so none was stored (atomic=true); see the upload's per-feature outcomes.",
     }, Json);
 }

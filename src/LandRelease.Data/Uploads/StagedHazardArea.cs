@@ -7,7 +7,7 @@ namespace LandRelease.Data.Uploads;
 
 /// <summary>
 /// A hazardous area from an upload, read, converted to WGS 84 and checked, waiting for the set-based merge into
-/// the register. Rejected features are staged too (without geometry) so the report is written in one statement.
+/// the register. Rejected features are staged too (without geometry) so every outcome row is written in one statement.
 /// Rows live from the end of the upload's stream to the end of its merge.
 /// </summary>
 public sealed class StagedHazardArea
@@ -51,10 +51,10 @@ public sealed class StagedHazardArea
     /// <summary>When the outline came from a traverse: its observations and computed points, as JSON.</summary>
     public string? Traverse { get; init; }
 
-    /// <summary>The file's line (CSV) for the report.</summary>
+    /// <summary>The file's line (CSV) for the outcome row.</summary>
     public int? Line { get; init; }
 
-    /// <summary>The name as the file gave it, even when the attributes could not be read: the report's name.</summary>
+    /// <summary>The name as the file gave it, even when the attributes could not be read: the outcome row's name.</summary>
     public string? ReportedName { get; init; }
 
     /// <summary>A refused feature's outline in WGS 84, for its map and download; null for accepted features.</summary>

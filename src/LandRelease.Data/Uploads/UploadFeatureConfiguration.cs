@@ -24,7 +24,7 @@ internal sealed class UploadFeatureConfiguration : IEntityTypeConfiguration<Uplo
         builder.Property(f => f.Geometry).HasColumnType("geometry(Geometry,4326)");
         builder.Property(f => f.Attributes).HasColumnType("jsonb");
         builder.HasIndex(f => new { f.UploadId, f.Outcome, f.Index });
-        // No foreign key to uploads: a report row is written once, by the merge holding its upload locked, and a
+        // No foreign key to uploads: an outcome row is written once, by the merge holding its upload locked, and a
         // per-row key check costs as much as the row itself on a 100,000-feature upload.
     }
 }

@@ -83,4 +83,25 @@ public sealed class ActivityUploadPartTests(ActivityPartsFactory api) : IClassFi
         Assert.Equal(["KHM"], api.Refreshes.Skip(afterRefusal));
         Assert.Equal(3L, await api.ActivityRowsAsync(area.Id));
     }
+
+    /// <summary>
+    /// The next part is checked while this one is written; a local id this part is writing must wait for that write,
+    /// or its check would find no such activity and the write refuse the local id as taken.
+    /// </summary>
+    [Fact]
+    public async Task ALocalIdMetAgainInTheNextPartRevisesTheActivityThePartBeforeWrote()
+    {
+        var area = await _client.NewTestAreaAsync();
+        var (first, second) = (NewLocalId("PIPE"), NewLocalId("PIPE"));
+        var revision = On(area, first);
+        revision["properties"]!["method"] = "Second walk with the village chief";
+        revision["properties"]!["changeReason"] = "Walked again";
+
+        var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(
+            On(area, first), On(area, second), revision, On(area, NewLocalId("PIPE"))), Query));
+
+        Assert.Equal(["CREATED", "CREATED", "UPDATED", "CREATED"], status.Lines().Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal(status.Line(0).RecordId(), status.Line(2).RecordId());
+        Assert.Equal(3L, await api.ActivityRowsAsync(area.Id));
+    }
 }

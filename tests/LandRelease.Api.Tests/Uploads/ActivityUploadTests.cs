@@ -100,6 +100,34 @@ public sealed class ActivityUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         }
     }
 
+    /// <summary>
+    /// The database keeps the geodesic m² of areas and versions (trigger, not generated columns): the merge copies the
+    /// m² measured while staging, and a move to WORKED_ON measures nothing; every figure must still be the outline's own.
+    /// </summary>
+    [Fact]
+    public async Task AreasAndVersionsKeepTheGeodesicAreaOfTheirOutlinesThroughUploadRevisionAndWork()
+    {
+        var batch = UploadDatabase.NewBatch("ACT-SQM");
+        await AreasAsync(batch, 2);
+        var grown = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(
+            Features.HazardArea($"{batch}-A0", Features.Square(102.95, 13.55, 0.003))), KhmCmac));
+        var worked = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(Clearances(batch, 2, 2)), Query));
+
+        Assert.Equal(("UPDATED", 2), (grown.Line(0).GetProperty("action").GetString(), worked.Count("accepted")));
+        Assert.Equal(2L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM hazard_areas WHERE local_id LIKE $1 AND status = 'WORKED_ON'", batch + "%"));
+        Assert.Equal(0L, await api.ScalarAsync<long>("""
+            SELECT count(*) FROM hazard_areas WHERE local_id LIKE $1
+              AND (area_sqm <> ST_Area(geometry::geography) OR remaining_area_sqm <> ST_Area(remaining_geometry::geography))
+            """, batch + "%"));
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM hazard_area_versions WHERE local_id LIKE $1 AND area_sqm <> ST_Area(geometry::geography)", batch + "%"));
+        Assert.Equal(5L, await api.ScalarAsync<long>("SELECT count(*) FROM hazard_area_versions WHERE local_id LIKE $1", batch + "%"));
+        var (larger, smaller) = (await api.ScalarAsync<double>("SELECT area_sqm FROM hazard_areas WHERE local_id = $1", $"{batch}-A0"),
+            await api.ScalarAsync<double>("SELECT area_sqm FROM hazard_areas WHERE local_id = $1", $"{batch}-A1"));
+        Assert.InRange(larger / smaller, 2.2, 2.3);
+    }
+
     [Fact]
     public async Task ALocalIdTwiceInOneFileIsRecordedThenRevisedInFileOrder()
     {

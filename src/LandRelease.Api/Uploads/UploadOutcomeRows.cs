@@ -9,20 +9,20 @@ using Npgsql;
 
 namespace LandRelease.Api.Uploads;
 
-/// <summary>One feature's line of an upload report, before it is written.</summary>
-internal sealed record ReportLine(int Index, string? LocalId, FeatureOutcome Outcome, FeatureAction? Action, Guid? RecordId,
+/// <summary>What became of one feature of an upload (its row of <c>upload_features</c>), before it is written.</summary>
+internal sealed record FeatureOutcomeRow(int Index, string? LocalId, FeatureOutcome Outcome, FeatureAction? Action, Guid? RecordId,
     IReadOnlyList<Dictionary<string, object?>>? Violations, IReadOnlyList<Dictionary<string, object?>>? Warnings)
 {
-    public static ReportLine Rejected(int index, string? localId, IReadOnlyList<Dictionary<string, object?>> violations) =>
+    public static FeatureOutcomeRow Rejected(int index, string? localId, IReadOnlyList<Dictionary<string, object?>> violations) =>
         new(index, localId, FeatureOutcome.Rejected, null, null, violations, null);
 }
 
-/// <summary>Writes a report computed in .NET (the activity path) in one statement, and closes the upload.</summary>
-internal static class UploadReportRows
+/// <summary>Writes per-feature outcomes computed in .NET (the activity path) in one statement, and closes the upload.</summary>
+internal static class UploadOutcomeRows
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task WriteAsync(LandReleaseDbContext db, Guid uploadId, IReadOnlyList<ReportLine> lines, bool atomicRefused,
+    public static async Task WriteAsync(LandReleaseDbContext db, Guid uploadId, IReadOnlyList<FeatureOutcomeRow> lines, bool atomicRefused,
         CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
