@@ -30,6 +30,7 @@ internal static class ServiceRegistration
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
         services.AddScoped<Data.HazardAreas.HazardAreaWriter>();
+        services.AddScoped<Data.AdminAreas.AdminAreaWriter>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
         services.AddScoped<Releases.ReleaseDecisionService>();
