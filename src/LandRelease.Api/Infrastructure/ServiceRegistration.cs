@@ -33,6 +33,7 @@ internal static class ServiceRegistration
         services.AddScoped<Data.AdminAreas.AdminAreaWriter>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
+        services.AddScoped<SampleAdminAreas>();
         services.AddScoped<Releases.ReleaseDecisionService>();
         services.AddScoped<LandRelease.Web.Review.IDecisionMoves, Releases.PageDecisionMoves>();
         services.AddScoped<ActivityShapeChecks>();
