@@ -78,6 +78,7 @@ internal static class AdminAreaFiguresSql
         SELECT a.id, a.code, a.name, a.level, a.parent_code FROM admin_areas a
         LEFT JOIN admin_areas p ON p.country_code = a.country_code AND p.code = a.parent_code
         WHERE a.country_code = $1
-        ORDER BY COALESCE(p.name, a.name), COALESCE(p.code, a.code), a.level, a.name, a.code
+        -- Names as people sort them (Kâmpóng beside Kampot, not after Kr...): ICU's root collation, not the database's.
+        ORDER BY COALESCE(p.name, a.name) COLLATE "und-x-icu", COALESCE(p.code, a.code), a.level, a.name COLLATE "und-x-icu", a.code
         """;
 }

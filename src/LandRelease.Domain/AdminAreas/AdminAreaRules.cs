@@ -17,7 +17,7 @@ public static partial class AdminAreaRules
     /// <summary>A feature's attributes, as read (any may be missing or malformed).</summary>
     public sealed record Attributes(string? Code, string? Name, string? Level, string? ParentCode);
 
-    /// <summary>The rules one feature breaks on its own; null level when it cannot be read.</summary>
+    /// <summary>The rules one feature breaks on its own; <paramref name="level"/> is 0 when it cannot be read.</summary>
     public static IReadOnlyList<RuleViolation> Check(Attributes attributes, out int level)
     {
         var violations = new List<RuleViolation>();
@@ -63,7 +63,7 @@ public static partial class AdminAreaRules
 
     /// <summary>
     /// The rules a feature breaks among the others: a code used earlier in the file, a parent that is no province
-    /// (of this file, or already loaded: <paramref name="knownProvinces"/>).
+    /// (of this file, or already loaded).
     /// </summary>
     public static IReadOnlyList<RuleViolation> CheckInSet(AdminAreaDetails area, ISet<string> codesSoFar,
         IReadOnlySet<string> fileProvinces, IReadOnlySet<string> knownProvinces)
