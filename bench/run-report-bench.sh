@@ -57,6 +57,19 @@ api rebuild-reports >"$WORK/rebuild.txt"
 REBUILD_SECONDS=$(since "$started")
 cat "$WORK/rebuild.txt" >&2
 
+# Cambodia's 24 provinces (the sample) loaded, then the rebuild again: what placing the figures in them costs.
+log "admin areas: Cambodia's provinces loaded, rebuild again"
+ogr2ogr -f PostgreSQL "PG:dbname=$BENCH_DB" "$ROOT/samples/admin-areas/khm-provinces.geojson" -nln bench_provinces \
+  -nlt MULTIPOLYGON -lco GEOMETRY_NAME=geometry -overwrite
+sql -c "INSERT INTO admin_areas (id, country_code, code, name, level, parent_code, geometry, version, recorded_at, recorded_by)
+        SELECT gen_random_uuid(), 'KHM', code, name, 1, NULL, geometry, 1, now(), 'bench' FROM bench_provinces;
+        DROP TABLE bench_provinces"
+started=$(now)
+api rebuild-reports >"$WORK/provinces.txt"
+PROVINCES_SECONDS=$(since "$started")
+PROVINCE_ROWS=$(sql_value -c "SELECT jsonb_array_length(figures -> 'adminAreas') FROM report_snapshots
+  WHERE country_code = 'KHM' AND kind = 'YEAR' ORDER BY period_from DESC LIMIT 1")
+
 log "naive: one ST_Union over each country's counted decisions"
 started=$(now)
 : >"$WORK/naive.txt"
@@ -134,6 +147,9 @@ ST_ClusterDBSCAN + ST_Union per cluster (total m² only):       ${CLUSTERED_SECO
 
 nightly rebuild per country (as printed by rebuild-reports):
 $(cat "$WORK/rebuild.txt")
+
+the same after loading Cambodia's 24 provinces (KHM's figures placed in them, $PROVINCE_ROWS rows a year): ${PROVINCES_SECONDS} s
+$(cat "$WORK/provinces.txt")
 
 released m²: pipeline credits vs naive union
 code             credits m²            naive union m²   difference  naive time

@@ -1245,6 +1245,100 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    ALTER TABLE uploads DROP CONSTRAINT ck_uploads_kind;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    CREATE TABLE admin_areas (
+        id uuid NOT NULL,
+        country_code character varying(3) NOT NULL,
+        code character varying(40) NOT NULL,
+        name character varying(200) NOT NULL,
+        level integer NOT NULL,
+        parent_code character varying(40),
+        geometry geometry(MultiPolygon,4326) NOT NULL,
+        area_sqm double precision GENERATED ALWAYS AS (ST_Area(geometry::geography)) STORED NOT NULL,
+        version integer NOT NULL,
+        recorded_at timestamp with time zone NOT NULL,
+        recorded_by character varying(200) NOT NULL,
+        recorded_by_organisation character varying(20),
+        upload_id uuid,
+        CONSTRAINT pk_admin_areas PRIMARY KEY (id),
+        CONSTRAINT ck_admin_areas_geometry_valid CHECK (ST_IsValid(geometry)),
+        CONSTRAINT ck_admin_areas_level CHECK (level IN (1, 2) AND (level = 1) = (parent_code IS NULL)),
+        CONSTRAINT fk_admin_areas_countries_country_code FOREIGN KEY (country_code) REFERENCES countries (code) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    CREATE TABLE admin_area_versions (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        admin_area_id uuid NOT NULL,
+        version integer NOT NULL,
+        country_code character varying(3) NOT NULL,
+        code character varying(40) NOT NULL,
+        name character varying(200) NOT NULL,
+        level integer NOT NULL,
+        parent_code character varying(40),
+        geometry geometry(MultiPolygon,4326) NOT NULL,
+        recorded_at timestamp with time zone NOT NULL,
+        recorded_by character varying(200) NOT NULL,
+        recorded_by_organisation character varying(20),
+        upload_id uuid,
+        CONSTRAINT pk_admin_area_versions PRIMARY KEY (id),
+        CONSTRAINT fk_admin_area_versions_admin_areas_admin_area_id FOREIGN KEY (admin_area_id) REFERENCES admin_areas (id) ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    ALTER TABLE uploads ADD CONSTRAINT ck_uploads_kind CHECK (kind IN ('ACTIVITIES', 'ADMIN_AREAS', 'HAZARD_AREAS'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    CREATE UNIQUE INDEX ix_admin_area_versions_admin_area_id_version ON admin_area_versions (admin_area_id, version);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    CREATE UNIQUE INDEX ix_admin_areas_country_code_code ON admin_areas (country_code, code);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    CREATE INDEX ix_admin_areas_geometry ON admin_areas USING gist (geometry);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221047_AdminAreas') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207221047_AdminAreas', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207221801_GeodesicAreasOnce') THEN
     ALTER TABLE hazard_areas ALTER COLUMN area_sqm DROP EXPRESSION, ALTER COLUMN remaining_area_sqm DROP EXPRESSION;
     ALTER TABLE hazard_area_versions ALTER COLUMN area_sqm DROP EXPRESSION;

@@ -1,4 +1,5 @@
 using LandRelease.Data.Accounts;
+using LandRelease.Domain.AdminAreas;
 using LandRelease.Data.HazardAreas;
 using LandRelease.Data.Reports;
 using LandRelease.Data.Uploads;
@@ -38,6 +39,8 @@ public sealed class LandReleaseDbContext(DbContextOptions<LandReleaseDbContext> 
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<ReportDifference> ReportDifferences => Set<ReportDifference>();
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
+    public DbSet<AdminArea> AdminAreas => Set<AdminArea>();
+    public DbSet<AdminAreaVersion> AdminAreaVersions => Set<AdminAreaVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -826,6 +826,172 @@ namespace LandRelease.Migrations
                     b.ToTable("activity_versions", (string)null);
                 });
 
+            modelBuilder.Entity("LandRelease.Domain.AdminAreas.AdminArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("AreaSqm")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("area_sqm")
+                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<MultiPolygon>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
+
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_areas");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_admin_areas_geometry");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("CountryCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admin_areas_country_code_code");
+
+                    b.ToTable("admin_areas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_admin_areas_geometry_valid", "ST_IsValid(geometry)");
+
+                            t.HasCheckConstraint("ck_admin_areas_level", "level IN (1, 2) AND (level = 1) = (parent_code IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.AdminAreas.AdminAreaVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AdminAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admin_area_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("country_code");
+
+                    b.Property<MultiPolygon>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("geometry");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recorded_by_organisation");
+
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_area_versions");
+
+                    b.HasIndex("AdminAreaId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admin_area_versions_admin_area_id_version");
+
+                    b.ToTable("admin_area_versions", (string)null);
+                });
+
             modelBuilder.Entity("LandRelease.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1609,7 +1775,7 @@ namespace LandRelease.Migrations
 
                     b.ToTable("uploads", null, t =>
                         {
-                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('ACTIVITIES', 'HAZARD_AREAS')");
+                            t.HasCheckConstraint("ck_uploads_kind", "kind IN ('ACTIVITIES', 'ADMIN_AREAS', 'HAZARD_AREAS')");
 
                             t.HasCheckConstraint("ck_uploads_state", "state IN ('DONE', 'FAILED', 'PROCESSING', 'QUEUED', 'RECEIVING')");
                         });
@@ -1936,6 +2102,26 @@ namespace LandRelease.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_activity_versions_activities_activity_id");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.AdminAreas.AdminArea", b =>
+                {
+                    b.HasOne("LandRelease.Domain.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admin_areas_countries_country_code");
+                });
+
+            modelBuilder.Entity("LandRelease.Domain.AdminAreas.AdminAreaVersion", b =>
+                {
+                    b.HasOne("LandRelease.Domain.AdminAreas.AdminArea", null)
+                        .WithMany()
+                        .HasForeignKey("AdminAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admin_area_versions_admin_areas_admin_area_id");
                 });
 
             modelBuilder.Entity("LandRelease.Domain.HazardAreas.HazardArea", b =>

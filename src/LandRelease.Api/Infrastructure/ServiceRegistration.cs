@@ -30,8 +30,10 @@ internal static class ServiceRegistration
         services.AddSingleton<HazardAreaFeatures>();
         services.AddScoped<HazardAreaRegister>();
         services.AddScoped<Data.HazardAreas.HazardAreaWriter>();
+        services.AddScoped<Data.AdminAreas.AdminAreaWriter>();
         services.AddScoped<SampleLoader>();
         services.AddScoped<SampleDecisions>();
+        services.AddScoped<SampleAdminAreas>();
         services.AddScoped<Releases.ReleaseDecisionService>();
         services.AddScoped<LandRelease.Web.Review.IDecisionMoves, Releases.PageDecisionMoves>();
         services.AddScoped<ActivityShapeChecks>();

@@ -26,6 +26,7 @@ public sealed record CountryReportResponse(
     JsonObject Incidents,
     IReadOnlyList<TrendYearResponse> Trend,
     MapResponse? Map,
+    IReadOnlyList<AdminAreaResponse> ByAdminArea,
     IReadOnlyList<string> Notes)
 {
     internal static CountryReportResponse From(StoredReport report, string countryName, ReportView view)
@@ -45,13 +46,17 @@ public sealed record CountryReportResponse(
             FigureValues.Nest(values, "incidents"),
             [.. (report.Document.Trend ?? []).Select(TrendYearResponse.Of)],
             report.Document.Map is { } map ? MapResponse.From(map, view) : null,
+            // Regional viewers keep the country's totals: where in the country land remains is for its own users.
+            view == ReportView.Full ? [.. PublishedAdminAreas.Of(report.Document.AdminAreas, values).Select(AdminAreaResponse.Of)] : [],
             NotesFor(view));
     }
 
     internal static IReadOnlyList<string> NotesFor(ReportView view) =>
     [
         "Remaining land is counted as at the end of the period; released land by date of information, each square metre once, credited to the earliest approved decision.",
-        "Remaining land is not broken down by first-level admin area: the register does not record admin areas yet.",
+        "byAdminArea places remaining and released land in the administrative areas the national authority loaded (today's boundaries), " +
+        "splitting land that crosses a boundary by geodesic intersection; each level's rows, with its row for land outside every area " +
+        "(code null), add up to the country's figures. An area counts in remainingAreas of every administrative area holding more than 1 m² of it.",
         "An area of several contamination types counts under each type; the by-contamination figures do not add up to the totals.",
         .. view == ReportView.Aggregates
             ? new[] { "Aggregates only: where land not yet released lies is shown to the country's own users." }
@@ -77,4 +82,16 @@ public sealed record MapResponse(double West, double South, double CellDegrees, 
         map.Rows, view == ReportView.Full ? Round(map.Remaining) : null, Round(map.Released));
 
     private static double[][] Round(IReadOnlyList<double[]> cells) => [.. cells.Select(c => new[] { c[0], c[1], Math.Round(c[2], 2) })];
+}
+
+/// <summary>One administrative area's figures in a country report; a null code is the land outside every area of the level.</summary>
+public sealed record AdminAreaResponse(string? Code, string Name, int Level, string? ParentCode, long? RemainingAreas,
+    double RemainingShaSqm, double RemainingChaSqm, double RemainingSqm, double ReleasedCancelledSqm, double ReleasedReducedSqm,
+    double ReleasedClearedSqm, double ReleasedSqm)
+{
+    internal static AdminAreaResponse Of(AdminAreaFigures row) => new(row.Code, row.Name, row.Level, row.ParentCode,
+        row.Values.TryGetValue("remaining.count", out var count) ? (long)count : null,
+        row.Values["remaining.sha.areaSqm"], row.Values["remaining.cha.areaSqm"], row.Values["remaining.areaSqm"],
+        row.Values["released.cancelledSqm"], row.Values["released.reducedSqm"], row.Values["released.clearedSqm"],
+        row.Values[FigureNames.ReleasedTotal]);
 }

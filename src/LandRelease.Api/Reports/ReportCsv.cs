@@ -7,7 +7,8 @@ namespace LandRelease.Api.Reports;
 /// <summary>Reports as CSV (RFC 4180): one figure per row under its dotted name, so a spreadsheet or a script reads it alike.</summary>
 internal static class ReportCsv
 {
-    public static string Country(StoredReport report, string countryName)
+    /// <param name="byAdminArea">Whether the reader may see where in the country land lies (the country's own users).</param>
+    public static string Country(StoredReport report, string countryName, bool byAdminArea = false)
     {
         var csv = new StringBuilder("figure,value\r\n");
         Row(csv, "report.country", report.CountryCode);
@@ -20,6 +21,18 @@ internal static class ReportCsv
         foreach (var (name, value) in FigureValues.Published(report.Document.Values))
         {
             Row(csv, name, FigureValues.Text(value, name));
+        }
+
+        // By administrative area: adminArea.<code>.<figure> (adminArea.outside.<level>.<figure> for land outside every area).
+        foreach (var area in byAdminArea ? PublishedAdminAreas.Of(report.Document.AdminAreas, FigureValues.Published(report.Document.Values)) : [])
+        {
+            var key = area.Code is { } code ? $"adminArea.{code}" : $"adminArea.outside.{area.Level}";
+            Row(csv, $"{key}.name", area.Name);
+            Row(csv, $"{key}.level", area.Level.ToString(CultureInfo.InvariantCulture));
+            foreach (var (name, value) in area.Values)
+            {
+                Row(csv, $"{key}.{name}", FigureValues.Text(value, name));
+            }
         }
 
         foreach (var year in report.Document.Trend ?? [])

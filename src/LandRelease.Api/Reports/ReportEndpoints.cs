@@ -62,7 +62,7 @@ internal static class ReportEndpoints
         Describe(http, stored);
         return reportFormat switch
         {
-            ReportFormat.Csv => TypedResults.Content(ReportCsv.Country(stored, country.Name), ReportFormats.Csv),
+            ReportFormat.Csv => TypedResults.Content(ReportCsv.Country(stored, country.Name, view == ReportView.Full), ReportFormats.Csv),
             ReportFormat.Html => Html(http, await documents.RenderAsync<CountryReportDocument>(new Dictionary<string, object?>
             {
                 ["Report"] = response, ["Stored"] = stored,

@@ -13,7 +13,7 @@ namespace LandRelease.Api.Samples;
 /// Loads samples/ into an empty or partly loaded database through the register's own write path, so the
 /// samples obey every rule real data does. Records that exist are left alone: loading twice changes nothing.
 /// </summary>
-internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister register, SampleDecisions decisions,
+internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister register, SampleDecisions decisions, SampleAdminAreas adminAreas,
     TimeProvider clock, ILogger<SampleLoader> logger)
 {
     /// <summary>The loader acts as the national authority of every country it loads.</summary>
@@ -69,8 +69,9 @@ internal sealed class SampleLoader(LandReleaseDbContext db, HazardAreaRegister r
         }
 
         var decided = await decisions.LoadAsync(Path.Combine(directory, "release-decisions.json"), loader, ct);
-        logger.LogInformation("Samples: {Stored} hazardous areas loaded, {Present} already present, {Decisions} release decisions loaded",
-            stored, present, decided);
+        var provinces = await adminAreas.LoadAsync(directory, loader.Actor, ct);
+        logger.LogInformation("Samples: {Stored} hazardous areas loaded, {Present} already present, {Decisions} release decisions loaded, " +
+            "{AdminAreas} administrative areas loaded or unchanged", stored, present, decided, provinces);
     }
 
     private static async Task<T?> ReadAsync<T>(string path, CancellationToken ct)

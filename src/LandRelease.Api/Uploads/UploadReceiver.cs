@@ -24,6 +24,7 @@ internal sealed class UploadReceiver(
     UploadMerger merger,
     HazardAreaIntake hazardAreas,
     ActivityIntake activities,
+    AdminAreaIntake adminAreas,
     SourceCoordinates coordinates,
     CountryBoundaries boundaries,
     IBackgroundJobClient jobs,
@@ -74,6 +75,12 @@ internal sealed class UploadReceiver(
         {
             return new UploadOutcome.Forbidden(
                 $"Your token does not allow recording {parameters.CountryCode} data in the name of {parameters.OrganisationCode}.");
+        }
+
+        if (parameters.Kind == UploadKind.AdminAreas && !user.Is(Roles.NationalAuthority))
+        {
+            return new UploadOutcome.Forbidden(
+                $"Only the national authority of {parameters.CountryCode} loads its administrative areas.");
         }
 
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, ct);
@@ -180,7 +187,17 @@ internal sealed class UploadReceiver(
         };
 
         int total;
-        if (parameters.Kind == UploadKind.HazardAreas)
+        if (parameters.Kind == UploadKind.AdminAreas)
+        {
+            // Not under the deadline: the areas are written in one transaction once all are read and checked.
+            total = await adminAreas.RecordAsync(uploadId, source, projection.Geometry!, parameters, user, geometryOptions, ct);
+            if (total > 0)
+            {
+                await rows.DescribeAsync(uploadId, source.Format, projection.Name, await body.File.FinishAsync(ct), ct);
+                return new UploadOutcome.Received(uploadId, Replayed: false);
+            }
+        }
+        else if (parameters.Kind == UploadKind.HazardAreas)
         {
             var checker = new HazardAreaFeatureChecker(parameters, projection.Geometry!, country, organisations, user, geometryOptions,
                 Infrastructure.Clock.Today(clock));

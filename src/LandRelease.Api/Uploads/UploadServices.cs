@@ -25,6 +25,7 @@ internal static class UploadServices
         services.AddSingleton<UploadProgress>();
         services.AddScoped<HazardAreaIntake>();
         services.AddScoped<ActivityIntake>();
+        services.AddScoped<AdminAreaIntake>();
         services.AddScoped<UploadReceiver>();
         services.AddScoped<UploadMerger>();
         services.AddScoped<UploadMergeJob>();

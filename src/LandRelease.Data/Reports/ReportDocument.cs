@@ -15,6 +15,7 @@ public sealed class ReportDocument
     public ReportMap? Map { get; init; }
     public List<TrendYear>? Trend { get; init; }
     public List<TreatyArea>? Areas { get; init; }
+    public List<AdminAreaFigures>? AdminAreas { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

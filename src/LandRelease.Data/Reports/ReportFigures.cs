@@ -19,6 +19,9 @@ public sealed class BucketFigures
     public ReportBucket Bucket { get; }
     public SortedDictionary<string, double> Values { get; }
     public ReportMap? Map { get; }
+
+    /// <summary>The figures by administrative area, when the country has loaded its boundaries.</summary>
+    public List<AdminAreaFigures>? AdminAreas { get; init; }
 }
 
 /// <summary>Land on a grid of square cells (degrees) over the country's bounding box: [column, row, m²] per cell.</summary>

@@ -30,13 +30,14 @@ public static class ReportFiguresQuery
             }
         }
 
+        var adminAreas = await AdminAreaFiguresQuery.ComputeAsync(connection, countryCode, found, ct);
         var maps = mapBuckets.Count > 0 ? await MapsAsync(connection, countryCode, buckets.Count, mapBuckets, ct) : null;
         await using (var drop = new NpgsqlCommand("DROP TABLE rpt_buckets, rpt_released, rpt_areas", connection))
         {
             await drop.ExecuteNonQueryAsync(ct);
         }
 
-        return [.. buckets.Select((b, i) => new BucketFigures(b, FigureNames.Complete(found[i]), maps?[i]))];
+        return [.. buckets.Select((b, i) => new BucketFigures(b, FigureNames.Complete(found[i]), maps?[i]) { AdminAreas = adminAreas[i] })];
     }
 
     /// <summary>The areas holding <paramref name="contamination"/> that remain at the end of the bucket, everything recorded.</summary>

@@ -30,7 +30,7 @@ public sealed class ReportReader(ReportDataSource reportSource, ReportRefresher 
             && await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Year, from, to, null, version, stored, ct) is { } year)
         {
             var trend = await ReportSnapshots.TrendAsync(connection, countryCode, from.Year - TrendYears + 1, from.Year, version, ct);
-            return year with { Document = new ReportDocument { Values = year.Document.Values, Map = year.Document.Map, Trend = trend } };
+            return year with { Document = new ReportDocument { Values = year.Document.Values, Map = year.Document.Map, AdminAreas = year.Document.AdminAreas, Trend = trend } };
         }
 
         return await ReportSnapshots.FindAsync(connection, countryCode, ReportKinds.Period, from, to, asAt, version, true, ct)
@@ -90,7 +90,7 @@ public sealed class ReportReader(ReportDataSource reportSource, ReportRefresher 
         var figures = await ReportFiguresQuery.ComputeAsync(connection, countryCode, buckets, knownBefore, [0], ct);
         var document = new ReportDocument
         {
-            Values = figures[0].Values, Map = figures[0].Map, Trend = [.. figures.Skip(1).Select(TrendYear.Of)],
+            Values = figures[0].Values, Map = figures[0].Map, AdminAreas = figures[0].AdminAreas, Trend = [.. figures.Skip(1).Select(TrendYear.Of)],
         };
         return await ReportSnapshots.StoreAsync(connection, countryCode, ReportKinds.Period, from, to, asAt, version, document,
             (int)clock.ElapsedMilliseconds, ct);

@@ -29,7 +29,7 @@ internal static class ReportYears
         foreach (var year in figures)
         {
             batch.BatchCommands.Add(ReportSnapshots.Insert(countryCode, ReportKinds.Year, year.Bucket.From, year.Bucket.To, null,
-                version, new ReportDocument { Values = year.Values, Map = year.Map }, (int)clock.ElapsedMilliseconds));
+                version, new ReportDocument { Values = year.Values, Map = year.Map, AdminAreas = year.AdminAreas }, (int)clock.ElapsedMilliseconds));
         }
 
         await batch.ExecuteNonQueryAsync(ct);

@@ -13,6 +13,7 @@ public static partial class TableClasses
     public static readonly IReadOnlySet<string> AppendOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "audit_log",
+        "admin_area_versions",
         "hazard_area_versions",
         "hazard_area_traverses",
         "activity_versions",

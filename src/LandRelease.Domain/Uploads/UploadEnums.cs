@@ -5,6 +5,9 @@ public enum UploadKind
 {
     HazardAreas,
     Activities,
+
+    /// <summary>A national authority's official administrative boundaries (levels 1 and 2).</summary>
+    AdminAreas,
 }
 
 /// <summary>
