@@ -24,7 +24,7 @@ internal static class ActivityEndpoints
         group.MapGet("/hazard-areas/{id:guid}/activities", List).RequireAuthorization(Policies.RegisterReader)
             .Documented("List a hazardous area's activities", 404).DocumentsQuery(QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit));
         group.MapGet("/activities", ActivityListEndpoint.List).RequireAuthorization(Policies.RegisterReader).Documented("List activities")
-            .DocumentsQuery([new("mine", "true: only the activities you recorded."), .. QueryParameter.Paging(ActivityListEndpoint.DefaultLimit, ActivityListEndpoint.MaxLimit)])
+            .DocumentsQuery([new("mine", "true: only the activities you recorded."), .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)])
             .WithDescription("The activities you may read, newest first: your organisation's (field accounts) or your countries' (national authorities).");
         group.MapGet("/activities/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read an activity", 404).Produces(StatusCodes.Status304NotModified);
         group.MapGet("/activities/{id:guid}/history", History).RequireAuthorization(Policies.RegisterReader).Documented("Read an activity's versions", 404);

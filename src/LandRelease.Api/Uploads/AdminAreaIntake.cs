@@ -46,22 +46,22 @@ internal sealed class AdminAreaIntake(LandReleaseDbContext db, AdminAreaWriter w
         }
 
         var refused = read.Any(r => r.Violations.Count > 0);
-        List<ReportLine> lines;
+        List<FeatureOutcomeRow> lines;
         if (refused)
         {
             lines = [.. read.Select(r => r.Violations.Count > 0
-                ? ReportLine.Rejected(r.Feature.Index, r.Code, r.Violations)
-                : new ReportLine(r.Feature.Index, r.Details!.Code, FeatureOutcome.NotStored, null, null, null, Warnings(r)))];
+                ? FeatureOutcomeRow.Rejected(r.Feature.Index, r.Code, r.Violations)
+                : new FeatureOutcomeRow(r.Feature.Index, r.Details!.Code, FeatureOutcome.NotStored, null, null, null, Warnings(r)))];
         }
         else
         {
             var written = await writer.LoadAsync(parameters.CountryCode, [.. read.Select(r => r.Details!)], user.Actor,
                 clock.GetUtcNow(), uploadId, ct);
             lines = [.. read.Zip(written, (r, w) =>
-                new ReportLine(r.Feature.Index, r.Details!.Code, FeatureOutcome.Accepted, w.Action, w.Id, null, Warnings(r)))];
+                new FeatureOutcomeRow(r.Feature.Index, r.Details!.Code, FeatureOutcome.Accepted, w.Action, w.Id, null, Warnings(r)))];
         }
 
-        await UploadReportRows.WriteAsync(db, uploadId, lines, refused, ct);
+        await UploadOutcomeRows.WriteAsync(db, uploadId, lines, refused, ct);
         return read.Count;
     }
 

@@ -31,11 +31,11 @@ internal static class UploadEndpoints
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read an upload's state and outcomes", 404)
             .DocumentsQuery(QueryParameter.OneOf("outcome", "Only the features with this outcome.", WireName<FeatureOutcome>.All),
                 new("after", "The index of the last feature of the previous page (-1 or absent for the first).") { Minimum = -1 },
-                new("limit", "How many feature outcomes the page holds (default from Uploads__ReportPageSize).") { Minimum = 1, Maximum = UploadStatus.MaxPage },
+                new("limit", "How many feature outcomes the page holds (default from Uploads__OutcomePageSize).") { Minimum = 1, Maximum = UploadStatus.MaxPage },
                 new("flagged", "true: only the features refused or warned about."))
             .WithDescription("The upload's state, progress and one page of its feature outcomes (what became of each feature).");
         group.MapGet("/", UploadListEndpoint.List).RequireAuthorization(Policies.RegisterReader).Documented("List uploads")
-            .DocumentsQuery([new("mine", "true: only the uploads you sent."), .. QueryParameter.Paging(UploadListEndpoint.DefaultLimit, UploadListEndpoint.MaxLimit)])
+            .DocumentsQuery([new("mine", "true: only the uploads you sent."), .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)])
             .WithDescription("The uploads you may read, newest first: your organisation's (field accounts) or your countries' (national authorities).");
         group.MapGet("/{id:guid}/features", UploadFeatureDownloads.Features).RequireAuthorization(Policies.RegisterReader)
             .Documented("Download an upload's features with their outcomes", 404)
