@@ -19,6 +19,7 @@ internal static class ReleaseDecisionEndpoints
         var group = routes.MapGroup("/api/release-decisions").WithTags("Release decisions");
         group.MapPost("/", Create).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
         group.MapGet("/", List).RequireAuthorization(Policies.RegisterReader);
+        group.MapGet("/queue", ReviewQueueEndpoint.Queue).RequireAuthorization(Policies.NationalAuthority);
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader);
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes);
         group.MapGet("/{id:guid}/events", Events).RequireAuthorization(Policies.RegisterReader);

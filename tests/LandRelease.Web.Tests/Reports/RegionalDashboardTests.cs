@@ -144,4 +144,17 @@ public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory 
         await browser.Page.Keyboard.PressAsync("Enter");
         await browser.Page.WaitForURLAsync($"**/countries/KHM?to={Year}");
     }
+
+    [Fact]
+    public async Task ARegionalViewerIsShownAccessDeniedOnTheReviewQueueAndCanFindTheWayBack()
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, web);
+        await browser.SignInAsync(WebFactory.Names.Regional);
+        await browser.GotoAsync("/review", 403);
+        Assert.Contains("Access denied", await browser.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await browser.Page.Locator("#review-queue").CountAsync());
+        await browser.ScreenshotAsync("review-denied");
+        await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Regional dashboard" }).First.ClickAsync();
+        await browser.Page.WaitForURLAsync("**/regional**");
+    }
 }
