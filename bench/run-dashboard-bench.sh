@@ -43,6 +43,15 @@ api() {
     Auth__SignIn__AllowHttpCookies=true "$@")
 }
 
+# Stops the API and waits until its port is free: the next measurement's API must not find the last one still answering.
+stop_api() {
+  kill "$API_PID" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$API_PID" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$API_PID" 2>/dev/null || true
+  wait "$API_PID" 2>/dev/null || true
+  API_PID=
+}
+
 # measure DB LABEL [extra env...]: serves the database, adds a regional viewer, times the dashboard.
 measure() {
   local db=$1 label=$2; shift 2
@@ -51,13 +60,14 @@ measure() {
   local user="bench-$RANDOM"
   printf '%s\n' "$PASSWORD" | api "$db" dotnet LandRelease.Api.dll user add --name "$user" --role regional-viewer >"$WORK/user.log" 2>&1 \
     || { cat "$WORK/user.log"; die "could not add the account"; }
+  curl -s -o /dev/null "$API/health" && die "something still listens on port $PORT"
   api "$db" env "$@" dotnet LandRelease.Api.dll --urls "$API" >"$WORK/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1 240); do curl -s -o /dev/null "$API/health" && break; sleep 0.5; done
   curl -s -o /dev/null "$API/health" || { cat "$WORK/api.log"; die "the API did not start"; }
   log "$label: $RUNS loads of /regional?year=$YEAR at 1920x1080"
   node "$ROOT/bench/dashboard/measure.mjs" "$API" "$user" "$PASSWORD" "$YEAR" "$RUNS" >"$WORK/$label.json"
-  kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=
+  stop_api
   node -e '
     const runs = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const warm = runs.slice(1); const pct = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
