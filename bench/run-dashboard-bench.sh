@@ -44,11 +44,15 @@ api() {
 }
 
 # Stops the API and waits until its port is free: the next measurement's API must not find the last one still answering.
+# API_PID is the subshell that runs api(); the host is its child (api() forks once more to cd and exec).
 stop_api() {
+  pkill -TERM -P "$API_PID" 2>/dev/null || true
   kill "$API_PID" 2>/dev/null || true
   for _ in $(seq 1 40); do kill -0 "$API_PID" 2>/dev/null || break; sleep 0.25; done
+  pkill -KILL -P "$API_PID" 2>/dev/null || true
   kill -9 "$API_PID" 2>/dev/null || true
   wait "$API_PID" 2>/dev/null || true
+  for _ in $(seq 1 40); do curl -s -o /dev/null "$API/health" || break; sleep 0.25; done
   API_PID=
 }
 
