@@ -4,6 +4,7 @@
 # areas overlapping, default 0.03), then times the full rebuild (the first builds everything, the second is the nightly
 # rebuild that also compares), a naive single ST_Union per country on the same data (the m² of both must agree within
 # 0.01%), and the latency from an approval through the API to its stored report, through Hangfire.
+# BENCH_DB names its database (default landrelease_reports_bench), so that two runs on one machine do not share one.
 # BENCH_BUILD=tree|none as for the register benchmark; BENCH_PG* or ConnectionStrings__LandRelease for the server.
 set -euo pipefail
 
@@ -12,7 +13,7 @@ DECISIONS=${BENCH_COUNTRIES_DECISIONS:-100000}
 OVERLAP=${BENCH_OVERLAP:-0.03}
 PORT=${BENCH_PORT:-5093}
 API=http://127.0.0.1:$PORT
-BENCH_DB=landrelease_reports_bench
+BENCH_DB=${BENCH_DB:-landrelease_reports_bench}
 RESULTS=$ROOT/bench/results/report-pipeline.txt
 BENCH_NAME=reports
 # shellcheck source=bench/common.sh

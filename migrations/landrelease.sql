@@ -1391,3 +1391,36 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207223335_FrozenMoverNames') THEN
+    ALTER TABLE decision_events ADD by_display_name character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207223335_FrozenMoverNames') THEN
+    ALTER TABLE decision_events ADD by_position character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207223335_FrozenMoverNames') THEN
+    UPDATE decision_events e SET by_display_name = a.display_name, by_position = a.position
+    FROM accounts a WHERE a.user_name = e.by AND e.by_display_name IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207223335_FrozenMoverNames') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207223335_FrozenMoverNames', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1,6 +1,7 @@
 // Signs in through the form, then opens the regional dashboard RUNS times (after one warm-up) and prints, per run,
 // the milliseconds from navigation start to the figures filled (the page's HTML received: they are rendered on the
-// server) and to the map drawn (its first idle after loading our outlines), as the page's own clock measures them.
+// server) and to the map drawn (painted: the map is an SVG the server draws; the page's module notes performance.now()
+// in the second animation frame after it is in the DOM), as the page's own clock measures them.
 // Usage: node measure.mjs BASE_URL NAME PASSWORD YEAR RUNS
 import { chromium } from 'playwright-core';
 
@@ -20,7 +21,8 @@ try {
     await page.waitForSelector('#regional-map[data-state="drawn"]', { timeout: 60_000 });
     const timing = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0];
-      const filled = [...document.querySelectorAll('#states-table tbody tr')].length === 11
+      const filled = document.querySelectorAll('#regional-map a.state').length === 10
+        && [...document.querySelectorAll('#states-table tbody tr')].length === 11
         && document.querySelector('.tile[data-figure="countriesReporting"] .tile-value').textContent.includes('of 10');
       return { figures: Math.round(navigation.responseEnd), map: Number(document.getElementById('regional-map').dataset.drawnAt), filled };
     });

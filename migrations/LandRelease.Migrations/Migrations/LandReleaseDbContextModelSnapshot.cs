@@ -1410,10 +1410,20 @@ namespace LandRelease.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("by");
 
+                    b.Property<string>("ByDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_display_name");
+
                     b.Property<string>("ByOrganisation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("by_organisation");
+
+                    b.Property<string>("ByPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_position");
 
                     b.Property<Guid>("DecisionId")
                         .HasColumnType("uuid")

@@ -23,6 +23,12 @@ internal static class ReleaseDecisionEndpoints
             .DocumentsQuery([QueryParameter.Country("decisions"), new("hazardAreaId", "Only the decisions on this hazardous area."),
                 QueryParameter.OneOf("state", "Only decisions in this workflow state.", WireName<DecisionState>.All),
                 .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)]);
+        group.MapGet("/queue", ReviewQueueEndpoint.Queue).RequireAuthorization(Policies.NationalAuthority)
+            .Documented("List the decisions awaiting review", 403)
+            .DocumentsQuery([QueryParameter.OneOf("sort", "The column to sort by (default submitted).", ["submitted", "localId", "operator", "kind", "area"]),
+                QueryParameter.OneOf("dir", "Ascending or descending (default asc).", ["asc", "desc"]), QueryParameter.Country("decisions"),
+                .. QueryParameter.Paging(ListPaging.DefaultLimit, ListPaging.MaxLimit)])
+            .WithDescription("Submitted decisions of the caller's countries with their area's local id and name, operator, submitted date, kind and m², sorted and paged; the cursor carries its sort.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterReader).Documented("Read a release decision", 404);
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Policies.RegisterWriter).WithBodyLimit(RequestLimits.FeatureBodyBytes)
             .Documented("Edit a draft release decision", 403, 404, 409, 422);

@@ -145,7 +145,10 @@ internal sealed class ReleaseDecisionService(LandReleaseDbContext db, CountryBou
                 await CertificateSequences.NextAsync(db, decision.CountryCode, year, ct)));
         }
 
-        db.DecisionEvents.Add(moved.Event!);
+        var mover = await db.Users.AsNoTracking().Where(u => u.UserName == user.Name)
+            .Select(u => new { u.DisplayName, u.Position }).FirstOrDefaultAsync(ct);
+        moved.Event!.NameMover(mover?.DisplayName, mover?.Position);
+        db.DecisionEvents.Add(moved.Event);
         db.AuditLog.Add(AuditEntry.Record(user.Actor, now, decision.CountryCode, AuditEntityTypes.ReleaseDecision, decision.Id,
             WireName<WorkflowAction>.Of(action), before, AuditSnapshots.Of(decision), request?.Reason));
         // Submissions and rejections move no figure (DOMAIN rule 4); every move of an approved decision may.

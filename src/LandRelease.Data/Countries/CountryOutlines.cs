@@ -25,7 +25,19 @@ public sealed class CountryOutlines(NpgsqlDataSource dataSource)
         CROSS JOIN LATERAL (SELECT ST_PointOnSurface(d.geom) AS label FROM ST_Dump(boundary) d ORDER BY ST_Area(d.geom) DESC LIMIT 1) l
         """;
 
+    /// <summary>About half a pixel of the regional map at 1920 wide: 0.03° keeps the ten states to some 80 KB of SVG.</summary>
+    public const double RegionalMapToleranceDegrees = 0.03;
+
+    private const string ShapesSql = """
+        SELECT code, name, ST_AsSVG(coalesce(ST_Simplify(boundary, $1, false), boundary), 0, 2),
+            round(ST_X(label)::numeric, 3)::float8, -round(ST_Y(label)::numeric, 3)::float8, ST_XMax(boundary) - ST_XMin(boundary) < 1.5
+        FROM countries
+        CROSS JOIN LATERAL (SELECT ST_PointOnSurface(d.geom) AS label FROM ST_Dump(boundary) d ORDER BY ST_Area(d.geom) DESC LIMIT 1) l
+        ORDER BY name
+        """;
+
     private string? _json;
+    private IReadOnlyList<CountryShape>? _shapes;
 
     /// <summary>Two first requests at once both build it: the same text, so no lock is needed.</summary>
     public async Task<string> GeoJsonAsync(CancellationToken ct)
@@ -50,4 +62,29 @@ public sealed class CountryOutlines(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = toleranceDegrees });
         return await command.ExecuteScalarAsync(ct) as string;
     }
+
+    /// <summary>The ten states by name as SVG path data in degrees (y pointing south), for the regional map the server draws.</summary>
+    public async Task<IReadOnlyList<CountryShape>> RegionalShapesAsync(CancellationToken ct)
+    {
+        if (_shapes is { } cached)
+        {
+            return cached;
+        }
+
+        await using var command = dataSource.CreateCommand(ShapesSql);
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = RegionalMapToleranceDegrees });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var shapes = new List<CountryShape>();
+        while (await reader.ReadAsync(ct))
+        {
+            shapes.Add(new CountryShape(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3),
+                reader.GetDouble(4), reader.GetBoolean(5)));
+        }
+
+        // An empty table means seeding has not run yet; don't cache that.
+        return shapes.Count > 0 ? _shapes = shapes : shapes;
+    }
 }
+
+/// <summary>A state on the regional map: its outline as SVG path data, its label point, and whether it is too small to hit.</summary>
+public sealed record CountryShape(string Code, string Name, string Path, double LabelX, double LabelY, bool Small);

@@ -17,6 +17,8 @@ internal sealed class DecisionEventConfiguration : IEntityTypeConfiguration<Deci
         builder.Property(e => e.By).HasMaxLength(200);
         builder.Property(e => e.ByOrganisation).HasMaxLength(20);
         builder.Property(e => e.Reason).HasMaxLength(2000);
+        builder.Property(e => e.ByDisplayName).HasMaxLength(200);
+        builder.Property(e => e.ByPosition).HasMaxLength(200);
         builder.HasIndex(e => e.DecisionId);
         builder.HasOne<ReleaseDecision>().WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -22,6 +22,21 @@ public enum QueueSort
     Area,
 }
 
+/// <summary>A queue row as the query projects it (EF translates a class with settable members, not a positional record).</summary>
+public sealed class QueueRow
+{
+    public Guid Id { get; init; }
+    public string CountryCode { get; init; } = "";
+    public string AreaLocalId { get; init; } = "";
+    public string AreaName { get; init; } = "";
+    public string OrganisationCode { get; init; } = "";
+    public string OrganisationName { get; init; } = "";
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public ReleaseKind Kind { get; init; }
+    public double AreaSqm { get; init; }
+    public DateOnly DateOfInformation { get; init; }
+}
+
 /// <summary>The national authority's review queue: submitted decisions of its countries, sorted and paged in SQL.</summary>
 public static class ReviewQueue
 {
@@ -30,30 +45,40 @@ public static class ReviewQueue
     public static async Task<QueuePage> PageAsync(LandReleaseDbContext db, IReadOnlyList<string> countries, QueueSort sort,
         bool descending, int page, CancellationToken ct)
     {
-        var query = from d in db.ReleaseDecisions.AsNoTracking()
-                    where countries.Contains(d.CountryCode) && d.State == DecisionState.Submitted
-                    join a in db.HazardAreas on d.HazardAreaId equals a.Id
-                    join o in db.Organisations on d.OrganisationCode equals o.Code
-                    select new { d.Id, d.CountryCode, AreaLocalId = a.LocalId, AreaName = a.Name, d.OrganisationCode,
-                                 OrganisationName = o.Name, d.SubmittedAt, d.Kind, d.AreaSqm, d.DateOfInformation };
+        var query = Rows(db, countries);
         var total = await query.CountAsync(ct);
-        var ordered = (sort, descending) switch
-        {
-            (QueueSort.LocalId, false) => query.OrderBy(q => q.AreaLocalId),
-            (QueueSort.LocalId, true) => query.OrderByDescending(q => q.AreaLocalId),
-            (QueueSort.Organisation, false) => query.OrderBy(q => q.OrganisationCode),
-            (QueueSort.Organisation, true) => query.OrderByDescending(q => q.OrganisationCode),
-            (QueueSort.Kind, false) => query.OrderBy(q => q.Kind),
-            (QueueSort.Kind, true) => query.OrderByDescending(q => q.Kind),
-            (QueueSort.Area, false) => query.OrderBy(q => q.AreaSqm),
-            (QueueSort.Area, true) => query.OrderByDescending(q => q.AreaSqm),
-            (_, true) => query.OrderByDescending(q => q.SubmittedAt),
-            _ => query.OrderBy(q => q.SubmittedAt),
-        };
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var current = Math.Clamp(page, 1, pages);
-        var rows = await ordered.ThenBy(q => q.Id).Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new QueuePage([.. rows.Select(q => new QueuedDecision(q.Id, q.CountryCode, q.AreaLocalId, q.AreaName, q.OrganisationCode,
-            q.OrganisationName, q.SubmittedAt, q.Kind, q.AreaSqm, q.DateOfInformation))], total, current, PageSize);
+        var rows = await Order(query, sort, descending).Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new QueuePage([.. rows.Select(ToDecision)], total, current, PageSize);
     }
+
+    internal static IQueryable<QueueRow> Rows(LandReleaseDbContext db, IReadOnlyList<string> countries) =>
+        from d in db.ReleaseDecisions.AsNoTracking()
+        where countries.Contains(d.CountryCode) && d.State == DecisionState.Submitted
+        join a in db.HazardAreas on d.HazardAreaId equals a.Id
+        join o in db.Organisations on d.OrganisationCode equals o.Code
+        select new QueueRow
+        {
+            Id = d.Id, CountryCode = d.CountryCode, AreaLocalId = a.LocalId, AreaName = a.Name, OrganisationCode = d.OrganisationCode,
+            OrganisationName = o.Name, SubmittedAt = d.SubmittedAt, Kind = d.Kind, AreaSqm = d.AreaSqm, DateOfInformation = d.DateOfInformation,
+        };
+
+    /// <summary>By the sort column, then by id ascending in either direction.</summary>
+    internal static IQueryable<QueueRow> Order(IQueryable<QueueRow> query, QueueSort sort, bool descending) => ((sort, descending) switch
+    {
+        (QueueSort.LocalId, false) => query.OrderBy(q => q.AreaLocalId),
+        (QueueSort.LocalId, true) => query.OrderByDescending(q => q.AreaLocalId),
+        (QueueSort.Organisation, false) => query.OrderBy(q => q.OrganisationCode),
+        (QueueSort.Organisation, true) => query.OrderByDescending(q => q.OrganisationCode),
+        (QueueSort.Kind, false) => query.OrderBy(q => q.Kind),
+        (QueueSort.Kind, true) => query.OrderByDescending(q => q.Kind),
+        (QueueSort.Area, false) => query.OrderBy(q => q.AreaSqm),
+        (QueueSort.Area, true) => query.OrderByDescending(q => q.AreaSqm),
+        (_, true) => query.OrderByDescending(q => q.SubmittedAt),
+        _ => query.OrderBy(q => q.SubmittedAt),
+    }).ThenBy(q => q.Id);
+
+    internal static QueuedDecision ToDecision(QueueRow q) => new(q.Id, q.CountryCode, q.AreaLocalId, q.AreaName, q.OrganisationCode,
+        q.OrganisationName, q.SubmittedAt, q.Kind, q.AreaSqm, q.DateOfInformation);
 }

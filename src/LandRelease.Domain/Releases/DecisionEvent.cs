@@ -18,6 +18,16 @@ public sealed class DecisionEvent
     public string? ByOrganisation { get; private set; }
     public string? Reason { get; private set; }
 
+    /// <summary>The mover's name and position as their account gave them at the time (null: no account, e.g. a script's token).</summary>
+    public string? ByDisplayName { get; private set; }
+    public string? ByPosition { get; private set; }
+
+    /// <summary>
+    /// Freezes who moved the decision as their account named them then: a certificate shows the approver by these, so a
+    /// later edit of the account (a new position, a corrected name) never rewrites a certificate already issued.
+    /// </summary>
+    public void NameMover(string? displayName, string? position) => (ByDisplayName, ByPosition) = (displayName, position);
+
     internal static DecisionEvent Of(Guid decisionId, DecisionState from, DecisionState to, Actor actor, DateTimeOffset at,
         string? reason) => new()
         {

@@ -58,7 +58,7 @@ public static class RegionalDownloads
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder csv, IEnumerable<string> cells) =>
+    internal static void Line(StringBuilder csv, IEnumerable<string> cells) =>
         csv.Append(string.Join(",", cells.Select(Cell))).Append("\r\n");
 
     /// <summary>Quotes what needs quoting; names of states never start like a formula, but a cell is defused all the same.</summary>

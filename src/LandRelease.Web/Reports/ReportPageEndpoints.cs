@@ -13,7 +13,7 @@ public static class ReportPageEndpoints
     {
         routes.MapGet("/regional/download.csv", Csv).RequireAuthorization(Policies.RegionalReader).ExcludeFromDescription();
         routes.MapGet("/regional/download.xlsx", Xlsx).RequireAuthorization(Policies.RegionalReader).ExcludeFromDescription();
-        return routes;
+        return routes.MapCountryDownloads();
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(string? year, RegionalReader regional,

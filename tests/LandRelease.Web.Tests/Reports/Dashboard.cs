@@ -21,6 +21,17 @@ internal static class Dashboard
         return drawn;
     }
 
+    /// <summary>
+    /// Waits until the regional map (an SVG the server draws) is painted, and checks it holds the ten states as links,
+    /// with no WebGL canvas.
+    /// </summary>
+    public static async Task WaitForRegionalMapAsync(IPage page)
+    {
+        await page.Locator("#regional-map[data-state='drawn']").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(10, await page.Locator("#regional-map a.state[href^='/countries/']").CountAsync());
+        Assert.Equal(0, await page.Locator("canvas").CountAsync());
+    }
+
     public static async Task<JsonElement> ApiAsync(IPage page, string path)
     {
         var response = await page.APIRequest.GetAsync(path);

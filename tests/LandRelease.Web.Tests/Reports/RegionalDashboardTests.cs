@@ -24,7 +24,7 @@ public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory 
         await using var browser = await BrowserSession.OpenAsync(chromium, web, width, height);
         await browser.SignInAsync(WebFactory.Names.Regional);
         await browser.GotoAsync($"/regional?year={Year}");
-        await Dashboard.WaitForMapAsync(browser.Page, "#regional-map", 10);
+        await Dashboard.WaitForRegionalMapAsync(browser.Page);
         var api = await Dashboard.ApiAsync(browser.Page, $"/api/reports/regional?year={Year}");
 
         foreach (var country in api.GetProperty("countries").EnumerateArray())
@@ -97,12 +97,9 @@ public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory 
         };
         await browser.SignInAsync(WebFactory.Names.Regional);
         await browser.GotoAsync($"/regional?year={Year}");
-        await Dashboard.WaitForMapAsync(browser.Page, "#regional-map", 10);
+        await Dashboard.WaitForRegionalMapAsync(browser.Page);
 
-        // Cambodia's label point, projected to the screen by the map itself.
-        var at = await browser.Page.Locator("#regional-map").EvaluateAsync<double[]>(
-            "c => { const p = c.landreleaseMap.project([105.1, 12.56]); return [p.x, p.y]; }");
-        await browser.Page.Locator("#regional-map canvas").ClickAsync(new() { Position = new() { X = (float)at[0], Y = (float)at[1] } });
+        await browser.Page.Locator("#regional-map a.state[data-code='KHM'] path").ClickAsync();
         await browser.Page.WaitForURLAsync("**/countries/KHM**");
         await Dashboard.WaitForMapAsync(browser.Page, "#country-map", 0);
         Assert.Contains("Cambodia", await browser.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
@@ -116,5 +113,48 @@ public sealed class RegionalDashboardTests(Chromium chromium, SamplesWebFactory 
             Assert.DoesNotContain("&quot;id&quot;:&quot;remaining&quot;", body, StringComparison.Ordinal);
             Assert.DoesNotContain("KHM-BTB-", body, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task TheMapsStatesAreLinksTheKeyboardReachesByNameWithNoDataHatched()
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, web);
+        await browser.SignInAsync(WebFactory.Names.Regional);
+        await browser.GotoAsync($"/regional?year={Year}");
+        await Dashboard.WaitForRegionalMapAsync(browser.Page);
+        var map = browser.Page.Locator("#regional-map");
+        Assert.Equal("url(#no-data-hatch)", await map.Locator("a.state[data-code='BRN'] path").GetAttributeAsync("fill"));
+        Assert.StartsWith("#", await map.Locator("a.state[data-code='KHM'] path").GetAttributeAsync("fill"), StringComparison.Ordinal);
+        Assert.StartsWith("Cambodia: ", await map.Locator("a.state[data-code='KHM'] title").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(Figures.NoData, await map.Locator("a.state[data-code='BRN']").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+
+        // From the year form, Tab reaches the states in the table's order: Brunei first, then Cambodia; Enter opens it.
+        await browser.Page.Locator("#year").FocusAsync();
+        string? focused = null;
+        for (var i = 0; i < 12 && focused != "BRN"; i++)
+        {
+            await browser.Page.Keyboard.PressAsync("Tab");
+            focused = await browser.Page.EvaluateAsync<string?>("() => document.activeElement?.dataset?.code ?? null");
+        }
+
+        Assert.Equal("BRN", focused);
+        await browser.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("KHM", await browser.Page.EvaluateAsync<string?>("() => document.activeElement?.dataset?.code ?? null"));
+        await browser.ScreenshotAsync("cambodia-focused");
+        await browser.Page.Keyboard.PressAsync("Enter");
+        await browser.Page.WaitForURLAsync($"**/countries/KHM?to={Year}");
+    }
+
+    [Fact]
+    public async Task ARegionalViewerIsShownAccessDeniedOnTheReviewQueueAndCanFindTheWayBack()
+    {
+        await using var browser = await BrowserSession.OpenAsync(chromium, web);
+        await browser.SignInAsync(WebFactory.Names.Regional);
+        await browser.GotoAsync("/review", 403);
+        Assert.Contains("Access denied", await browser.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await browser.Page.Locator("#review-queue").CountAsync());
+        await browser.ScreenshotAsync("review-denied");
+        await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Regional dashboard" }).First.ClickAsync();
+        await browser.Page.WaitForURLAsync("**/regional**");
     }
 }

@@ -8,7 +8,7 @@ using NetTopologySuite.Geometries;
 
 namespace LandRelease.Api.Releases.Certificates;
 
-/// <summary>The person who approved, as the account names them: display name and position, not a login.</summary>
+/// <summary>The person who approved, as their account named them when they approved: display name and position, not a login.</summary>
 public sealed record Approver(string Name, string? Position, string? Organisation);
 
 /// <summary>Land of this decision that another decision had released first: the m² and which decision.</summary>
@@ -47,15 +47,10 @@ public sealed record CertificateModel(
         var approval = await db.DecisionEvents.AsNoTracking()
             .Where(e => e.DecisionId == decision.Id && e.ToState == DecisionState.Approved)
             .OrderByDescending(e => e.Id)
-            .Select(e => new { e.By, e.ByOrganisation })
+            .Select(e => new { e.By, e.ByOrganisation, e.ByDisplayName, e.ByPosition })
             .FirstOrDefaultAsync(ct);
-        Approver? approver = null;
-        if (approval is not null)
-        {
-            var account = await db.Users.AsNoTracking().Where(u => u.UserName == approval.By)
-                .Select(u => new { u.DisplayName, u.Position }).FirstOrDefaultAsync(ct);
-            approver = new Approver(account?.DisplayName ?? approval.By, account?.Position, approval.ByOrganisation);
-        }
+        // As the approver's account named them when they approved (DecisionEvent.NameMover), not as it reads today.
+        var approver = approval is null ? null : new Approver(approval.ByDisplayName ?? approval.By, approval.ByPosition, approval.ByOrganisation);
 
         IReadOnlyList<DeviceCount> devices = decision.ActivityId is { } activityId
             ? await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
