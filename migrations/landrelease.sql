@@ -1424,3 +1424,25 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207233803_DataProtectionKeys') THEN
+    CREATE TABLE IF NOT EXISTS data_protection_keys (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        friendly_name text NOT NULL,
+        xml text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp());
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261207233803_DataProtectionKeys') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261207233803_DataProtectionKeys', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -27,7 +27,6 @@ internal static class SchemaSetup
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         PostgreSqlObjectsInstaller.Install(connection, HangfireSetup.SchemaName);
-        await Data.Operations.DataProtectionKeyRows.CreateTableAsync(connection, ct);
         if (applicationRole is not null)
         {
             await ApplicationGrants.ApplyAsync(connection, applicationRole, ct);

@@ -5,25 +5,11 @@ namespace LandRelease.Data.Operations;
 /// <summary>
 /// ASP.NET Core's data-protection key ring (what signs sign-in cookies and antiforgery tokens) kept in the database, so
 /// every API node of one database shares it: a cookie issued by one node is read by the next. Keys are only ever added
-/// (each has its own expiry inside its XML); the owner creates the table at the migrate step, like Hangfire's schema.
+/// (each has its own expiry inside its XML); the table is made by a migration (DataProtectionKeys).
 /// </summary>
 public static class DataProtectionKeyRows
 {
     public const string Table = "data_protection_keys";
-
-    public const string CreateTable = $"""
-        CREATE TABLE IF NOT EXISTS {Table} (
-            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            friendly_name text NOT NULL,
-            xml text NOT NULL,
-            created_at timestamptz NOT NULL DEFAULT clock_timestamp())
-        """;
-
-    public static async Task CreateTableAsync(NpgsqlConnection owner, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(CreateTable, owner);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     public static IReadOnlyList<string> ReadAll(NpgsqlDataSource dataSource)
     {
