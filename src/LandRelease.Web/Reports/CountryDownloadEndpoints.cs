@@ -37,9 +37,10 @@ public static class CountryDownloadEndpoints
         var country = await db.Countries.AsNoTracking().Where(c => c.Code == wanted).Select(c => new { c.Code, c.Name }).FirstOrDefaultAsync(ct);
         var scope = UserScope.From(user);
         var (period, problem) = CountryPeriod.Read(from, to, today);
+        var view = country is null ? null : ReportAccess.ViewOf(scope, country.Code);
         problem = country is null
             ? new PageProblem(404, "No such country", $"'{code}' is not a country this system serves: one of the ten ASEAN states by its ISO 3166 alpha-3 code, e.g. KHM.")
-            : ReportAccess.ViewOf(scope, country.Code) is null
+            : view is null
                 ? new PageProblem(403, "Not your country", $"Your account reads the reports of {string.Join(", ", scope.Countries)} only, not {country.Name}'s.")
                 : problem;
         if (problem is not null)
@@ -47,7 +48,8 @@ public static class CountryDownloadEndpoints
             return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title);
         }
 
-        var figures = await CountryFigures.LoadAsync(reports, country!.Code, country.Name, period!, today, ct);
+        var figures = await CountryFigures.LoadAsync(reports, country!.Code, country.Name, period!, today,
+            withAdminAreas: view == ReportView.Full, ct);
         return TypedResults.File(write(figures), contentType, CountryDownloads.FileName(figures, extension));
     }
 }

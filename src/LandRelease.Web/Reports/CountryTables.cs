@@ -38,6 +38,25 @@ public static class CountryTables
         var trend = new DownloadTable("Trend",
             ["Year", "SHA remaining (m²)", "CHA remaining (m²)", "Cancelled (m²)", "Reduced (m²)", "Cleared (m²)"],
             [.. f.Trend.Select(t => new object?[] { t.Year }.Concat(trendFigures.Select(n => t.Values is null ? null : (object?)t.Values.GetValueOrDefault(n))).ToArray())]);
-        return [key, contamination, devices, trend];
+        return f.AdminAreas.Count == 0 ? [key, contamination, devices, trend] : [key, contamination, devices, trend, ByAdminArea(f)];
+    }
+
+    /// <summary>As the page's "By province" table: each area, each level's land outside every area, and the country.</summary>
+    private static DownloadTable ByAdminArea(CountryFigures f)
+    {
+        string[] figures = ["remaining.sha.areaSqm", "remaining.cha.areaSqm", "released.cancelledSqm", "released.reducedSqm",
+            "released.clearedSqm", FigureNames.ReleasedTotal];
+        object?[] Row(string name, string? code, int? level, object? count, IReadOnlyDictionary<string, double> v) =>
+            [name, code, level, count, .. figures.Select(n => (object?)v[n])];
+        var rows = new List<object?[]>();
+        foreach (var level in f.AdminAreas.Select(a => a.Level).Distinct().Order())
+        {
+            rows.AddRange(f.AdminAreas.Where(a => a.Level == level).Select(a =>
+                Row(a.Name, a.Code, a.Level, a.Values.TryGetValue("remaining.count", out var c) ? c : null, a.Values)));
+            rows.Add(Row($"{f.Name} (country total)", null, level, f.Values["remaining.sha.count"] + f.Values["remaining.cha.count"], f.Values));
+        }
+
+        return new DownloadTable("By province", ["Province / district", "Code", "Level", "Areas remaining", "Remaining SHA (m²)",
+            "Remaining CHA (m²)", "Cancelled (m²)", "Reduced (m²)", "Cleared (m²)", "Released (m²)"], rows);
     }
 }

@@ -7,7 +7,8 @@ namespace LandRelease.Web.Tests.Reports;
 
 /// <summary>
 /// The country page's CSV and XLSX: the figures of the years the page shows, equal to the API's report of the same period,
-/// for the same readers as the page (a regional viewer too), with the page's refusals as ProblemDetails.
+/// for the same readers as the page (a regional viewer too, without the figures by province), with the page's refusals as
+/// ProblemDetails.
 /// </summary>
 public sealed class CountryDownloadTests(Chromium chromium, SamplesWebFactory web) : IClassFixture<SamplesWebFactory>
 {
@@ -24,7 +25,7 @@ public sealed class CountryDownloadTests(Chromium chromium, SamplesWebFactory we
 
         var xlsx = await Dashboard.DownloadAsync(browser.Page, "#download-xlsx");
         Assert.EndsWith("landrelease-khm-2016-2024.xlsx", xlsx, StringComparison.Ordinal);
-        Assert.Equal(["About", "Key figures", "By contamination", "Devices", "Trend"], MiniExcel.GetSheetNames(xlsx));
+        Assert.Equal(["About", "Key figures", "By contamination", "Devices", "Trend", "By province"], MiniExcel.GetSheetNames(xlsx));
         var key = Rows(xlsx, "Key figures").ToDictionary(r => (string)r["Figure"]!, r => Convert.ToDouble(r["Value"], CultureInfo.InvariantCulture));
         Assert.Equal(Dashboard.Figure(api, "remaining.cha.areaSqm"), key["Remaining CHA"]);
         Assert.Equal(Dashboard.Figure(api, "remaining.sha.count"), key["Suspected hazardous areas"]);
@@ -36,6 +37,18 @@ public sealed class CountryDownloadTests(Chromium chromium, SamplesWebFactory we
         Assert.True(Convert.ToInt32(trend[0]["Year"], CultureInfo.InvariantCulture) <= 2016);
         Assert.Equal(2024, Convert.ToInt32(trend[^1]["Year"], CultureInfo.InvariantCulture));
         Assert.Contains(Rows(xlsx, "About"), r => (string)r["Item"]! == "Remaining land as at" && (string)r["Value"]! == "2024-12-31");
+
+        var provinces = Rows(xlsx, "By province");
+        Assert.Equal(24, provinces.Count(r => r["Code"] is string code && code.StartsWith("KH-", StringComparison.Ordinal)));
+        var total = provinces.Single(r => (string)r["Province / district"]! == "Cambodia (country total)");
+        foreach (var column in new[] { "Remaining CHA (m²)", "Cleared (m²)", "Released (m²)" })
+        {
+            var rest = provinces.Where(r => r != total).Sum(r => Convert.ToDouble(r[column], CultureInfo.InvariantCulture));
+            Assert.Equal(Convert.ToDouble(total[column], CultureInfo.InvariantCulture), rest, 2);
+        }
+
+        Assert.Equal(Dashboard.Figure(api, "released.clearedSqm"), Convert.ToDouble(total["Cleared (m²)"], CultureInfo.InvariantCulture));
+        Assert.Contains(provinces, r => r != total && Convert.ToDouble(r["Cleared (m²)"], CultureInfo.InvariantCulture) > 0);
     }
 
     [Fact]
@@ -53,6 +66,7 @@ public sealed class CountryDownloadTests(Chromium chromium, SamplesWebFactory we
         Assert.Contains("KHM,Cambodia,2016,2024,Devices,Anti-personnel mines,Destroyed," +
             Dashboard.Figure(api, "devices.destroyed.AP_MINE").ToString("0.##", CultureInfo.InvariantCulture), csv);
         Assert.DoesNotContain(csv, l => l.Contains("coordinates", StringComparison.Ordinal));
+        Assert.DoesNotContain(csv, l => l.Contains(",By province,", StringComparison.Ordinal));
     }
 
     [Theory]
