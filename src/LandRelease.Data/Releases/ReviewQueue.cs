@@ -43,15 +43,40 @@ public static class ReviewQueue
     public const int PageSize = 50;
 
     public static async Task<QueuePage> PageAsync(LandReleaseDbContext db, IReadOnlyList<string> countries, QueueSort sort,
-        bool descending, int page, CancellationToken ct)
+        bool descending, int page, CancellationToken ct, int pageSize = PageSize)
     {
-        var query = Rows(db, countries);
-        var total = await query.CountAsync(ct);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var submitted = Submitted(db, countries);
+        var total = await submitted.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         var current = Math.Clamp(page, 1, pages);
-        var rows = await Order(query, sort, descending).Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new QueuePage([.. rows.Select(ToDecision)], total, current, PageSize);
+        var pageIds = OrderIds(db, submitted, sort, descending).Skip((current - 1) * pageSize).Take(pageSize);
+        var rows = await Order(Rows(db, countries).Where(r => pageIds.Contains(r.Id)), sort, descending).ToListAsync(ct);
+        return new QueuePage([.. rows.Select(ToDecision)], total, current, pageSize);
     }
+
+    private static IQueryable<ReleaseDecision> Submitted(LandReleaseDbContext db, IReadOnlyList<string> countries) =>
+        db.ReleaseDecisions.AsNoTracking().Where(d => countries.Contains(d.CountryCode) && d.State == DecisionState.Submitted);
+
+    /// <summary>
+    /// The queue's ids in page order, sorted on the decisions alone where the column is theirs, so a deep page skips
+    /// decision rows instead of joined ones and joins only its own fifty (the area and organisation are foreign keys, so
+    /// the join drops none and the count needs no join either).
+    /// </summary>
+    private static IQueryable<Guid> OrderIds(LandReleaseDbContext db, IQueryable<ReleaseDecision> submitted, QueueSort sort,
+        bool descending) => (sort, descending) switch
+    {
+        (QueueSort.LocalId, _) => Order(
+            from d in submitted join a in db.HazardAreas on d.HazardAreaId equals a.Id select new QueueRow { Id = d.Id, AreaLocalId = a.LocalId },
+            sort, descending).Select(q => q.Id),
+        (QueueSort.Organisation, false) => submitted.OrderBy(d => d.OrganisationCode).ThenBy(d => d.Id).Select(d => d.Id),
+        (QueueSort.Organisation, true) => submitted.OrderByDescending(d => d.OrganisationCode).ThenBy(d => d.Id).Select(d => d.Id),
+        (QueueSort.Kind, false) => submitted.OrderBy(d => d.Kind).ThenBy(d => d.Id).Select(d => d.Id),
+        (QueueSort.Kind, true) => submitted.OrderByDescending(d => d.Kind).ThenBy(d => d.Id).Select(d => d.Id),
+        (QueueSort.Area, false) => submitted.OrderBy(d => d.AreaSqm).ThenBy(d => d.Id).Select(d => d.Id),
+        (QueueSort.Area, true) => submitted.OrderByDescending(d => d.AreaSqm).ThenBy(d => d.Id).Select(d => d.Id),
+        (_, true) => submitted.OrderByDescending(d => d.SubmittedAt).ThenBy(d => d.Id).Select(d => d.Id),
+        _ => submitted.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Select(d => d.Id),
+    };
 
     internal static IQueryable<QueueRow> Rows(LandReleaseDbContext db, IReadOnlyList<string> countries) =>
         from d in db.ReleaseDecisions.AsNoTracking()

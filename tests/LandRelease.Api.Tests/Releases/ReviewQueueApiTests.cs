@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using LandRelease.Api.Access;
 using LandRelease.Api.Tests.Infrastructure;
+using LandRelease.Data;
+using LandRelease.Data.Releases;
+using Microsoft.Extensions.DependencyInjection;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
 using static LandRelease.Api.Tests.Releases.ReleaseApi;
 
@@ -91,6 +94,45 @@ public sealed class ReviewQueueApiTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.StartsWith("REL-", first.GetProperty("areaLocalId").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(first.GetProperty("areaName").GetString()));
         Assert.Equal($"/api/release-decisions/{ids[0]}", first.GetProperty("href").GetString());
+    }
+
+    [Theory]
+    [InlineData("submitted", false)]
+    [InlineData("submitted", true)]
+    [InlineData("localId", false)]
+    [InlineData("localId", true)]
+    [InlineData("operator", false)]
+    [InlineData("operator", true)]
+    [InlineData("kind", false)]
+    [InlineData("kind", true)]
+    [InlineData("area", false)]
+    [InlineData("area", true)]
+    public async Task TheReviewPagesNumberedPagesListTheCursorsRowsInTheCursorsOrder(string sort, bool descending)
+    {
+        await SubmitFiveAsync();
+        var byCursor = (await AllAsync(_khm, $"sort={sort}&dir={(descending ? "desc" : "asc")}&limit=7"))
+            .Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        var queueSort = sort switch
+        {
+            "localId" => QueueSort.LocalId,
+            "operator" => QueueSort.Organisation,
+            "kind" => QueueSort.Kind,
+            "area" => QueueSort.Area,
+            _ => QueueSort.Submitted,
+        };
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
+        var byPage = new List<Guid>();
+        var first = await ReviewQueue.PageAsync(db, ["KHM"], queueSort, descending, 1, Ct, pageSize: 3);
+        for (var number = 1; number <= first.Pages; number++)
+        {
+            var page = await ReviewQueue.PageAsync(db, ["KHM"], queueSort, descending, number, Ct, pageSize: 3);
+            Assert.Equal(byCursor.Count, page.Total);
+            byPage.AddRange(page.Rows.Select(r => r.Id));
+        }
+
+        Assert.Equal(byCursor, byPage);
     }
 
     private static List<JsonElement> Ours(IEnumerable<JsonElement> items, IReadOnlyCollection<Guid> ids) =>
