@@ -81,18 +81,13 @@ internal sealed class CheckedFeature(int index)
             : JsonSerializer.Serialize(SourceAttributes.Select(a => new[] { a.Key, a.Value }), Json),
     };
 
-    /// <summary>Only an outline in longitude and latitude: metres or swapped values would be drawn in the wrong place.</summary>
+    /// <summary>
+    /// The outline as the file gave it, even out of range (swapped or projected values), so the refused-features download
+    /// hands it back for fixing where it was sent; the upload's map leaves out what is not longitude and latitude.
+    /// </summary>
     private NetTopologySuite.Geometries.Geometry? RefusedOutline()
     {
-        if (Drawn is not { IsEmpty: false } drawn)
-        {
-            return null;
-        }
-
-        var extent = drawn.EnvelopeInternal;
-        var inRange = extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90
-                      && drawn.Coordinates.All(c => double.IsFinite(c.X) && double.IsFinite(c.Y));
-        if (!inRange)
+        if (Drawn is not { IsEmpty: false } drawn || !drawn.Coordinates.All(c => double.IsFinite(c.X) && double.IsFinite(c.Y)))
         {
             return null;
         }

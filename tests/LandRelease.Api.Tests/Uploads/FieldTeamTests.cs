@@ -85,6 +85,29 @@ public sealed class FieldTeamTests(ApiFactory api) : IClassFixture<ApiFactory>, 
     }
 
     [Fact]
+    public async Task ASwappedFeatureDownloadsWithItsCoordinatesAsSentAndLandsOnceExchanged()
+    {
+        var batch = UploadDatabase.NewBatch("FT-SWAPFIX");
+        var sent = GeoJsonFile.Feature(new AreaRow($"{batch}-1", UploadFiles.Square(13.1, 102.95, 0.002)));
+        var first = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(sent), KhmCmac));
+        Assert.Equal(["swapped-coordinates"], first.Line(0).Rules());
+
+        var refused = JsonNode.Parse(await _client.GetStringAsync(
+            new Uri($"/api/uploads/{first.Id()}/features?outcome=REJECTED&format=geojson", UriKind.Relative), Ct))!.AsObject();
+
+        var feature = Assert.Single(refused["features"]!.AsArray())!.AsObject();
+        Assert.Equal(sent["geometry"]!.ToJsonString(), feature["geometry"]!.ToJsonString());
+        foreach (var position in feature["geometry"]!["coordinates"]![0]!.AsArray())
+        {
+            (position![0], position[1]) = (position[1]!.GetValue<double>(), position[0]!.GetValue<double>());
+        }
+
+        var fixedUp = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(Encoding.UTF8.GetBytes(refused.ToJsonString()), KhmCmac));
+        Assert.Equal(("DONE", 1, 0), (fixedUp.State(), fixedUp.Count("accepted"), fixedUp.Count("rejected")));
+        Assert.Equal(1L, await api.AreasAsync(batch));
+    }
+
+    [Fact]
     public async Task TheSameOutlineUnderAnotherLocalIdLandsWithAWarningNamingTheRegisteredArea()
     {
         var batch = UploadDatabase.NewBatch("FT-SAME");
