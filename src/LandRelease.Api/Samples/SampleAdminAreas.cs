@@ -26,7 +26,7 @@ internal sealed class SampleAdminAreas(AdminAreaWriter writer, TimeProvider cloc
             await using var stream = File.OpenRead(path);
             var features = await JsonSerializer.DeserializeAsync<FeatureCollection>(stream, GeoJson, ct) ?? new FeatureCollection();
             var areas = features.Select(f => Read(f, path)).ToList();
-            loaded += (await writer.LoadAsync(country, areas, loader, clock.GetUtcNow(), null, ct)).Count;
+            loaded += (await writer.LoadAsync(country, areas, loader, clock.GetUtcNow(), null, ct)).Areas.Count;
         }
 
         return loaded;

@@ -46,20 +46,27 @@ internal sealed class AdminAreaIntake(LandReleaseDbContext db, AdminAreaWriter w
         }
 
         var refused = read.Any(r => r.Violations.Count > 0);
-        List<FeatureOutcomeRow> lines;
-        if (refused)
+        IReadOnlyList<AdminAreaWriter.Written> written = [];
+        if (!refused)
         {
-            lines = [.. read.Select(r => r.Violations.Count > 0
-                ? FeatureOutcomeRow.Rejected(r.Feature.Index, r.Code, r.Violations)
-                : new FeatureOutcomeRow(r.Feature.Index, r.Details!.Code, FeatureOutcome.NotStored, null, null, null, Warnings(r)))];
-        }
-        else
-        {
-            var written = await writer.LoadAsync(parameters.CountryCode, [.. read.Select(r => r.Details!)], user.Actor,
+            var loaded = await writer.LoadAsync(parameters.CountryCode, [.. read.Select(r => r.Details!)], user.Actor,
                 clock.GetUtcNow(), uploadId, ct);
-            lines = [.. read.Zip(written, (r, w) =>
-                new FeatureOutcomeRow(r.Feature.Index, r.Details!.Code, FeatureOutcome.Accepted, w.Action, w.Id, null, Warnings(r)))];
+            foreach (var overlap in loaded.Overlaps)
+            {
+                read.Single(r => r.Details!.Code == overlap.Code).Violations.Add(Problems.ToItem(AdminAreaRules.Overlaps(
+                    overlap.Level, overlap.OtherCode, overlap.Sqm, new NetTopologySuite.Geometries.Coordinate(overlap.Longitude, overlap.Latitude))));
+            }
+
+            refused = loaded.Overlaps.Count > 0;
+            written = loaded.Areas;
         }
+
+        List<FeatureOutcomeRow> lines = refused
+            ? [.. read.Select(r => r.Violations.Count > 0
+                ? FeatureOutcomeRow.Rejected(r.Feature.Index, r.Code, r.Violations)
+                : new FeatureOutcomeRow(r.Feature.Index, r.Details!.Code, FeatureOutcome.NotStored, null, null, null, Warnings(r)))]
+            : [.. read.Zip(written, (r, w) =>
+                new FeatureOutcomeRow(r.Feature.Index, r.Details!.Code, FeatureOutcome.Accepted, w.Action, w.Id, null, Warnings(r)))];
 
         await UploadOutcomeRows.WriteAsync(db, uploadId, lines, refused, ct);
         return read.Count;

@@ -20,7 +20,10 @@ public sealed class AdminAreaWriter(LandReleaseDbContext db, IReportTrigger repo
     /// <summary>What the load did to each area, in the order given.</summary>
     public sealed record Written(Guid Id, FeatureAction Action);
 
-    public async Task<IReadOnlyList<Written>> LoadAsync(string countryCode, IReadOnlyList<AdminAreaDetails> areas, Actor actor,
+    /// <summary>What a load did, or, when a changed area would share land with another of its level, the overlaps (and nothing written).</summary>
+    public sealed record Loaded(IReadOnlyList<Written> Areas, IReadOnlyList<AdminAreaOverlap> Overlaps);
+
+    public async Task<Loaded> LoadAsync(string countryCode, IReadOnlyList<AdminAreaDetails> areas, Actor actor,
         DateTimeOffset at, Guid? uploadId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -53,6 +56,17 @@ public sealed class AdminAreaWriter(LandReleaseDbContext db, IReportTrigger repo
 
         if (versions.Count > 0)
         {
+            await db.SaveChangesAsync(ct);
+            // Checked on the stored rows, under the country's lock: against the file's other areas and those loaded before.
+            var overlaps = await AdminAreaOverlaps.OfAsync(db, countryCode, [.. areas.Where((_, i) => written[i].Action != FeatureAction.Unchanged)
+                .Select(a => a.Code)], ct);
+            if (overlaps.Count > 0)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new Loaded([], overlaps);
+            }
+
             db.AdminAreaVersions.AddRange(versions);
             // Boundaries place the figures of every year, not those from a date on.
             db.ReportDirty.Add(ReportDirty.Mark(countryCode, new DateOnly(1900, 1, 1), null, "ADMIN_AREAS", at));
@@ -66,6 +80,6 @@ public sealed class AdminAreaWriter(LandReleaseDbContext db, IReportTrigger repo
             reports.CountryChanged(countryCode);
         }
 
-        return written;
+        return new Loaded(written, []);
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using LandRelease.Domain.Common;
+using LandRelease.Domain.Geometry;
+using NetTopologySuite.Geometries;
 
 namespace LandRelease.Domain.AdminAreas;
 
@@ -82,6 +85,17 @@ public static partial class AdminAreaRules
 
         return violations;
     }
+
+    /// <summary>
+    /// Two areas of one level may share a border but not land: figures are placed in every area that holds them, so an
+    /// overlap would count its land in both. Below a square metre the overlap is arithmetic noise along a shared border.
+    /// </summary>
+    public const double OverlapToleranceSqm = 1.0;
+
+    /// <summary>The rule an area breaks by sharing land with another of its level (in the file, or loaded before).</summary>
+    public static RuleViolation Overlaps(int level, string other, double overlapSqm, Coordinate around) => new("overlaps-area", "geometry",
+        $"It overlaps level {level} area '{other}' by {overlapSqm.ToString("N0", CultureInfo.InvariantCulture)} m² around "
+        + $"{IssueText.At(around)}: areas of one level may share a border but not land, or the figures there would count in both.");
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex CodePattern();

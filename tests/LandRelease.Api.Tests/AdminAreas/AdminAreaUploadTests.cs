@@ -88,6 +88,50 @@ public sealed class AdminAreaUploadTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task ProvincesSharingLandAreRefusedNamingEachOtherAndTheOverlap()
+    {
+        const string c = "MYS";
+        var file = File(
+            Area("MY-A", "Province A", 1, null, Cells(c, -10, -10, 2, 10)),
+            Area("MY-B", "Province B", 1, null, Cells(c, 1, -10, 10, 10)),
+            Area("MY-A-1", "District A1", 2, "MY-A", Cells(c, -10, -10, 2, 0)),
+            Area("MY-B-1", "District B1", 2, "MY-B", Cells(c, 1, 0, 10, 10)));
+
+        var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, Query(c)));
+
+        Assert.Equal("FAILED", status.State());
+        Assert.Equal(["overlaps-area"], status.Line(0).Rules());
+        Assert.Equal(["overlaps-area"], status.Line(1).Rules());
+        var message = status.Line(0).Violation("overlaps-area").GetProperty("message").GetString()!;
+        Assert.Contains("level 1 area 'MY-B'", message, StringComparison.Ordinal);
+        Assert.Contains("m² around (longitude", message, StringComparison.Ordinal);
+        Assert.Contains("'MY-A'", status.Line(1).Violation("overlaps-area").GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The districts overlap only at a corner line, and lie in different halves: they break no rule.
+        Assert.Equal("NOT_STORED", status.Line(2).Outcome());
+        Assert.Equal("NOT_STORED", status.Line(3).Outcome());
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM admin_areas WHERE country_code = $1", c));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM admin_area_versions WHERE country_code = $1", c));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity_type = 'ADMIN_AREA' AND country_code = $1", c));
+    }
+
+    [Fact]
+    public async Task AProvinceOverlappingOneLoadedBeforeIsRefusedAndItsNeighbourAlongTheBorderLands()
+    {
+        const string c = "BRN";
+        await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(File(Area("BN-A", "A", 1, null, Cells(c, -10, -10, 1, 10))), Query(c)));
+
+        var overlapping = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(
+            File(Area("BN-B", "B", 1, null, Cells(c, 0, -10, 10, 10))), Query(c)));
+        var alongTheBorder = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(
+            File(Area("BN-C", "C", 1, null, Cells(c, 1, -10, 10, 10))), Query(c)));
+
+        Assert.Equal("FAILED", overlapping.State());
+        Assert.Contains("'BN-A'", overlapping.Line(0).Violation("overlaps-area").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("DONE", 1), (alongTheBorder.State(), alongTheBorder.Count("accepted")));
+        Assert.Equal("BN-A,BN-C", await api.ScalarAsync<string>("SELECT string_agg(code, ',' ORDER BY code) FROM admin_areas WHERE country_code = $1", c));
+    }
+
+    [Fact]
     public async Task AFieldOperatorMayNotLoadAdminAreas()
     {
         using var field = api.ClientAs([Roles.FieldOperator], ["IDN"], "REPORT-OPS");

@@ -62,4 +62,13 @@ public sealed class AdminAreaRulesTests
         Assert.Equal(2, area.Version);
         Assert.Equal(2, area.Snapshot().Version);
     }
+
+    [Fact]
+    public void AnOverlapNamesTheOtherAreaItsLevelTheSquareMetresAndWhereItIs()
+    {
+        var violation = AdminAreaRules.Overlaps(2, "KH-1-02", 123456.7, new Coordinate(103.12345678, 13.5));
+
+        Assert.Equal(("overlaps-area", "geometry"), (violation.Rule, violation.Field));
+        Assert.StartsWith("It overlaps level 2 area 'KH-1-02' by 123,457 m² around (longitude 103.12", violation.Message, StringComparison.Ordinal);
+    }
 }
