@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Ogc.FeaturePages>();
         services.AddSingleton<Exports.ExportRows>();
         services.AddSingleton<Ogc.VectorTiles>();
+        services.AddSingleton<Ogc.FeaturePresence>();
         return services;
     }
 

@@ -18,18 +18,21 @@ internal static class ExportEndpoints
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/exports").WithTags("Exports");
-        foreach (var collection in OgcCollection.All)
+        foreach (var collection in OgcCollection.All.Where(c => ExportLayouts.Find(c.Id) is not null))
         {
             group.MapGet($"/{collection.Id}", (HttpContext http, ExportRows rows, ILogger<ExportFile> log, CancellationToken ct) =>
                     Collection(collection.Id, http, rows, log, ct))
                 .WithName($"Export-{collection.Id}")
                 .Documented($"Export {collection.Title.ToLowerInvariant()}", StatusCodes.Status403Forbidden)
-                .WithDescription($"{collection.Description} Parameters: format (gpkg, shp, csv, xlsx) and the filters " +
-                                 $"{string.Join(", ", collection.Filters.Keys)}; the caller's countries only.")
+                .WithDescription($"{collection.Description} Parameters: format (gpkg, shp, csv, xlsx), the filters " +
+                                 $"{string.Join(", ", collection.Filters.Keys)}, bbox (with bbox-crs) and datetime as the OGC items read them; the caller's countries only.")
                 .RequireAuthorization(Policies.RegisterReader).ChecksOwnQuery()
                 .Produces(StatusCodes.Status200OK, contentType: FileTypes[0], additionalContentTypes: FileTypes[1..])
                 .DocumentsQuery([QueryParameter.OneOf("format", "The file's format.", ["gpkg", "shp", "csv", "xlsx"]),
-                    .. collection.Filters.Select(f => new QueryParameter(f.Key, $"Only the features whose {f.Key} is this.") { Values = f.Value })]);
+                    .. collection.Filters.Select(f => new QueryParameter(f.Key, $"Only the features whose {f.Key} is this.") { Values = f.Value }),
+                    new("bbox", "Only the features meeting minx,miny,maxx,maxy in bbox-crs (default CRS84: longitude, latitude), as the OGC items."),
+                    QueryParameter.OneOf("bbox-crs", "The CRS of bbox.", [.. OgcCrsList.Uris]),
+                    new("datetime", "A date, date-time or interval (start/end, '..' open) of the date of information (activities: start to end), as the OGC items.")]);
         }
 
         group.MapGet("/reports/countries/{code}", ReportExports.Country).RequireAuthorization(Policies.ReportReader)

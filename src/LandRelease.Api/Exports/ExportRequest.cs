@@ -4,15 +4,17 @@ using LandRelease.Data.Ogc;
 namespace LandRelease.Api.Exports;
 
 /// <summary>
-/// Reads an export's query string: format, then the collection's property filters with the values the OGC items
-/// accept. Anything else is refused by name, as everywhere in the API.
+/// Reads an export's query string: format, then the collection's property filters, bbox (with bbox-crs) and datetime
+/// with the values and meaning the OGC items give them. Anything else is refused by name, as everywhere in the API.
 /// </summary>
 internal static class ExportRequest
 {
+    public static readonly string[] PlaceAndTime = ["bbox", "bbox-crs", "datetime"];
+
     public static (FeatureListQuery? Query, ExportFormat? Format) Read(IQueryCollection query, OgcCollection collection,
         IReadOnlyList<string> visible, Dictionary<string, string[]> errors)
     {
-        var known = collection.Filters.Keys.Prepend("format").ToList();
+        var known = collection.Filters.Keys.Prepend("format").Concat(PlaceAndTime).ToList();
         foreach (var (name, values) in query)
         {
             if (!known.Contains(name, StringComparer.Ordinal))
@@ -27,6 +29,17 @@ internal static class ExportRequest
 
         var format = ExportFormat.Read(query.TryGetValue("format", out var f) && f.Count == 1 ? f[0] : null, ExportFormat.Features, errors);
         var filters = OgcItemsRequest.ReadFilters(query, collection, errors);
-        return errors.Count > 0 ? (null, null) : (new FeatureListQuery(visible, int.MaxValue) { Filters = filters }, format);
+        string? One(string name) => query.TryGetValue(name, out var v) && v.Count == 1 ? v[0] : null;
+        var bboxCrs = OgcItemsRequest.ReadCrs("bbox-crs", One("bbox-crs"), errors);
+        if (One("bbox-crs") is not null && One("bbox") is null)
+        {
+            errors["bbox-crs"] = ["bbox-crs says what CRS a bbox is in; give a bbox with it."];
+        }
+
+        var bbox = One("bbox") is { } b && bboxCrs is not null ? OgcItemsRequest.ReadBbox(b, bboxCrs, errors) : null;
+        var (from, to) = One("datetime") is { } d ? OgcItemsRequest.ReadDatetime(d, errors) : (null, null);
+        return errors.Count > 0
+            ? (null, null)
+            : (new FeatureListQuery(visible, int.MaxValue) { Filters = filters, Bbox = bbox, From = from, To = to }, format);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using LandRelease.Api.Infrastructure;
 using LandRelease.Api.Reports;
 using LandRelease.Data;
+using LandRelease.Data.Exports;
 using LandRelease.Data.Reports;
 using LandRelease.Domain.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;

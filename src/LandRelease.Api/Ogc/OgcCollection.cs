@@ -36,7 +36,22 @@ internal sealed record OgcCollection(string Id, string Title, string Description
                 ["country"] = null, ["organisation"] = null,
                 ["status"] = WireName<ActivityStatus>.All, ["type"] = WireName<ActivityType>.All,
             }),
+        new("admin-areas", "Administrative areas",
+            "Provinces (level 1) and districts (level 2) as the national authority loaded them, current versions; datetime filters by the day the version was recorded.",
+            FeatureSources.AdminAreas, new Dictionary<string, IReadOnlyCollection<string>?>
+            {
+                ["country"] = null, ["level"] = ["1", "2"], ["parentCode"] = null,
+            })
+        {
+            ListedOnlyWhenPresent = true, CaseSensitiveFilters = ["parentCode"],
+        },
     ];
+
+    /// <summary>Listed in /collections only when the caller's countries hold a feature of it (a country may load no boundaries).</summary>
+    public bool ListedOnlyWhenPresent { get; init; }
+
+    /// <summary>Filters whose values are compared as given rather than in capitals (admin-area codes keep their case).</summary>
+    public IReadOnlyCollection<string> CaseSensitiveFilters { get; init; } = [];
 
     public static OgcCollection? Find(string id) => All.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));
 }

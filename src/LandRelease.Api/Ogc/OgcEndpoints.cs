@@ -43,7 +43,7 @@ internal static class OgcEndpoints
         }
 
         var request = http.Request;
-        var page = new OgcLandingPage("LandRelease", "The mine action register as OGC API - Features: hazardous areas, released land and activities.",
+        var page = new OgcLandingPage("LandRelease", "The mine action register as OGC API - Features: hazardous areas, released land, activities and administrative areas.",
         [
             new(OgcSpec.Url(request, "", html ? "?f=html" : "?f=json"), "self", html ? OgcSpec.Html : OgcSpec.Json, "This page"),
             new(OgcSpec.Url(request, "", html ? "?f=json" : "?f=html"), "alternate", html ? OgcSpec.Json : OgcSpec.Html, "This page"),
@@ -60,7 +60,7 @@ internal static class OgcEndpoints
         TypedResults.Content(OgcOpenApi.Document(http.Request).ToJsonString(), OgcSpec.OpenApi30);
 
     public static async Task<Results<JsonHttpResult<OgcCollections>, ContentHttpResult, ValidationProblem>> Collections(
-        HttpContext http, FeaturePages pages, CancellationToken ct)
+        HttpContext http, FeaturePages pages, FeaturePresence presence, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (OgcFormat.WantsHtml(http.Request, errors) is not { } html)
@@ -69,13 +69,22 @@ internal static class OgcEndpoints
         }
 
         var visible = Readable(http);
+        var listed = new List<OgcCollection>();
+        foreach (var collection in visible.Count == 0 ? [] : OgcCollection.All)
+        {
+            if (!collection.ListedOnlyWhenPresent || await presence.AnyAsync(collection.Source, visible, ct))
+            {
+                listed.Add(collection);
+            }
+        }
+
         var extent = visible.Count == 0 ? null : await pages.ExtentAsync(visible, ct);
         var collections = new OgcCollections(
             [
                 new(OgcSpec.Url(http.Request, "/collections", html ? "?f=html" : "?f=json"), "self", html ? OgcSpec.Html : OgcSpec.Json),
                 new(OgcSpec.Url(http.Request, "/collections", html ? "?f=json" : "?f=html"), "alternate", html ? OgcSpec.Json : OgcSpec.Html),
             ],
-            visible.Count == 0 ? [] : [.. OgcCollection.All.Select(c => Describe(c, http.Request, extent))]);
+            [.. listed.Select(c => Describe(c, http.Request, extent))]);
         return html ? Html(http, OgcHtml.Collections(collections)) : TypedResults.Json(collections, contentType: OgcSpec.Json);
     }
 

@@ -119,7 +119,7 @@ internal static class OgcItemsRequest
                 continue;
             }
 
-            var value = raw.Trim().ToUpperInvariant();
+            var value = collection.CaseSensitiveFilters.Contains(name) ? raw.Trim() : raw.Trim().ToUpperInvariant();
             if (allowed is not null && !allowed.Contains(value))
             {
                 errors[name] = [$"'{raw}' is not a {name} of {collection.Id}: use one of {string.Join(", ", allowed)}."];
@@ -137,7 +137,7 @@ internal static class OgcItemsRequest
         return filters;
     }
 
-    private static BboxFilter? ReadBbox(string bbox, OutputCrs crs, Dictionary<string, string[]> errors)
+    internal static BboxFilter? ReadBbox(string bbox, OutputCrs crs, Dictionary<string, string[]> errors)
     {
         var parts = bbox.Split(',');
         var v = new double[parts.Length];
@@ -161,7 +161,7 @@ internal static class OgcItemsRequest
     }
 
     /// <summary>An instant or an interval (start/end, ".." or empty for an open end), of dates or date-times; compared by date.</summary>
-    private static (DateOnly? From, DateOnly? To) ReadDatetime(string value, Dictionary<string, string[]> errors)
+    internal static (DateOnly? From, DateOnly? To) ReadDatetime(string value, Dictionary<string, string[]> errors)
     {
         var parts = value.Split('/');
         if (parts.Length > 2 || (parts.Length == 2 && IsOpen(parts[0]) && IsOpen(parts[1])))

@@ -63,4 +63,26 @@ public static class FeatureSources
             ["country"] = "t.country_code", ["status"] = "t.status", ["type"] = "t.type", ["organisation"] = "t.organisation_code",
         },
         "t.start_date", "COALESCE(t.end_date, t.start_date)", "t.worked_area");
+
+    /// <summary>
+    /// Administrative areas as their national authority loaded them (provinces, districts), current versions; the date
+    /// filter reads the day the current version was recorded (UTC), the only date a boundary carries.
+    /// </summary>
+    public static readonly FeatureSource AdminAreas = new(
+        "admin_areas", "aa", geoJson => HazardAreaFeatureSql.Feature("aa.id", geoJson, """
+            'countryCode', aa.country_code,
+            'code', aa.code,
+            'name', aa.name,
+            'level', aa.level,
+            'parentCode', aa.parent_code,
+            'areaSqm', round(aa.area_sqm::numeric, 2),
+            'version', aa.version,
+            'recordedAt', to_char(aa.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+            """),
+        null,
+        new Dictionary<string, string>
+        {
+            ["country"] = "aa.country_code", ["level"] = "aa.level::text", ["parentCode"] = "aa.parent_code",
+        },
+        "(aa.recorded_at AT TIME ZONE 'UTC')::date", "(aa.recorded_at AT TIME ZONE 'UTC')::date", "aa.geometry");
 }

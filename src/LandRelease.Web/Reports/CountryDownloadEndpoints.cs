@@ -21,15 +21,15 @@ public static class CountryDownloadEndpoints
 
     public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(string code, string? from, string? to, ReportReader reports,
         LandReleaseDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        FileAsync(code, from, to, reports, db, user, clock, f => System.Text.Encoding.UTF8.GetBytes(CountryDownloads.Csv(f)),
+        FileAsync(code, from, to, reports, db, user, clock, (f, _) => Task.FromResult(System.Text.Encoding.UTF8.GetBytes(CountryDownloads.Csv(f))),
             RegionalDownloads.CsvType, "csv", ct);
 
     public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Xlsx(string code, string? from, string? to, ReportReader reports,
         LandReleaseDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-        FileAsync(code, from, to, reports, db, user, clock, CountryDownloads.Xlsx, RegionalDownloads.XlsxType, "xlsx", ct);
+        FileAsync(code, from, to, reports, db, user, clock, CountryDownloads.XlsxAsync, RegionalDownloads.XlsxType, "xlsx", ct);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(string code, string? from, string? to,
-        ReportReader reports, LandReleaseDbContext db, ClaimsPrincipal user, TimeProvider clock, Func<CountryFigures, byte[]> write,
+        ReportReader reports, LandReleaseDbContext db, ClaimsPrincipal user, TimeProvider clock, Func<CountryFigures, CancellationToken, Task<byte[]>> write,
         string contentType, string extension, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -50,6 +50,6 @@ public static class CountryDownloadEndpoints
 
         var figures = await CountryFigures.LoadAsync(reports, country!.Code, country.Name, period!, today,
             withAdminAreas: view == ReportView.Full, ct);
-        return TypedResults.File(write(figures), contentType, CountryDownloads.FileName(figures, extension));
+        return TypedResults.File(await write(figures, ct), contentType, CountryDownloads.FileName(figures, extension));
     }
 }

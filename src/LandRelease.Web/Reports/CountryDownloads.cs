@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MiniExcelLibs;
+using LandRelease.Data.Exports;
 
 namespace LandRelease.Web.Reports;
 
@@ -37,21 +37,19 @@ public static class CountryDownloads
         return csv.ToString();
     }
 
-    public static byte[] Xlsx(CountryFigures f)
+    /// <summary>
+    /// A sheet per table by the one workbook writer GDAL and QGIS read. About opens with its date as a date cell, so
+    /// spreadsheet readers (GDAL's XLSX driver) take the first row for headings, as on every other sheet.
+    /// </summary>
+    public static Task<byte[]> XlsxAsync(CountryFigures f, CancellationToken ct)
     {
-        var sheets = new Dictionary<string, object>
-        {
-            ["About"] = About(f).Select(a => new Dictionary<string, object?> { ["Item"] = a.Item, ["Value"] = a.Value }).ToList(),
-        };
-        foreach (var table in CountryTables.Of(f))
-        {
-            sheets[table.Name] = table.Rows.Select(row => table.Columns.Select((c, i) => (c, row[i]))
-                .ToDictionary(x => x.c, x => x.Item2)).ToList();
-        }
-
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        var asAt = "Remaining land as at";
+        IEnumerable<object?[]> about = [[asAt, f.Period.ToDate], .. About(f).Where(a => a.Item != asAt).Select(a => new object?[] { a.Item, a.Value })];
+        return Workbook.ToBytesAsync(
+        [
+            new WorkbookSheet("About", ["Item", "Value"], about),
+            .. CountryTables.Of(f).Select(t => new WorkbookSheet(t.Name, t.Columns, t.Rows)),
+        ], ct);
     }
 
     private static IEnumerable<(string Item, string Value)> About(CountryFigures f) =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using LandRelease.Data.Exports;
 using LandRelease.Data.Reports;
-using MiniExcelLibs;
 
 namespace LandRelease.Web.Reports;
 
@@ -26,34 +26,21 @@ public static class RegionalDownloads
         return csv.ToString();
     }
 
-    public static byte[] Xlsx(RegionalFigures figures)
+    /// <summary>The table (a row per state and the region) and its trend, by the one workbook writer GDAL and QGIS read.</summary>
+    public static Task<byte[]> XlsxAsync(RegionalFigures figures, CancellationToken ct)
     {
-        var states = RegionalTable.Rows(figures).Select(row =>
+        var states = RegionalTable.Rows(figures).Select(row => new object?[]
         {
-            var line = new Dictionary<string, object?>
-            {
-                ["Year"] = figures.Year, ["Code"] = row.Code, ["State"] = row.Name, ["Reported"] = row.Reported ? "yes" : Figures.NoData,
-            };
-            foreach (var c in RegionalTable.Columns)
-            {
-                line[c.Heading] = row.Values is null ? null : c.Read(row.Values);
-            }
-
-            return line;
-        }).ToList();
-        var trend = figures.Trend.Select(t =>
-        {
-            var line = new Dictionary<string, object?> { ["Year"] = t.Year, ["States reporting"] = t.CountriesReporting };
-            foreach (var c in RegionalTable.Columns)
-            {
-                line[c.Heading] = t.Values is null ? null : c.Read(t.Values);
-            }
-
-            return line;
-        }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { [$"ASEAN {figures.Year}"] = states, ["Trend"] = trend });
-        return stream.ToArray();
+            figures.Year, row.Code, row.Name, row.Reported ? "yes" : Figures.NoData,
+        }.Concat(RegionalTable.Columns.Select(c => row.Values is null ? null : (object?)c.Read(row.Values))).ToArray());
+        var trend = figures.Trend.Select(t => new object?[] { t.Year, t.CountriesReporting }
+            .Concat(RegionalTable.Columns.Select(c => t.Values is null ? null : (object?)c.Read(t.Values))).ToArray());
+        var headings = RegionalTable.Columns.Select(c => c.Heading).ToList();
+        return Workbook.ToBytesAsync(
+        [
+            new WorkbookSheet($"ASEAN {figures.Year}", ["Year", "Code", "State", "Reported", .. headings], states),
+            new WorkbookSheet("Trend", ["Year", "States reporting", .. headings], trend),
+        ], ct);
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

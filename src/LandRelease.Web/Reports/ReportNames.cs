@@ -1,6 +1,6 @@
 namespace LandRelease.Web.Reports;
 
-/// <summary>The reports' contamination and device codes as a reader names them.</summary>
+/// <summary>The reports' contamination and device codes as a reader names them: the one source for the country page and its downloads.</summary>
 public static class ReportNames
 {
     public static string Contamination(string code) => code switch

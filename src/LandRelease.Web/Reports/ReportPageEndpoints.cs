@@ -18,15 +18,15 @@ public static class ReportPageEndpoints
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(string? year, RegionalReader regional,
         TimeProvider clock, CancellationToken ct) =>
-        await FileAsync(year, regional, clock, f => System.Text.Encoding.UTF8.GetBytes(RegionalDownloads.Csv(f)),
+        await FileAsync(year, regional, clock, (f, _) => Task.FromResult(System.Text.Encoding.UTF8.GetBytes(RegionalDownloads.Csv(f))),
             RegionalDownloads.CsvType, "csv", ct);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Xlsx(string? year, RegionalReader regional,
         TimeProvider clock, CancellationToken ct) =>
-        await FileAsync(year, regional, clock, RegionalDownloads.Xlsx, RegionalDownloads.XlsxType, "xlsx", ct);
+        await FileAsync(year, regional, clock, RegionalDownloads.XlsxAsync, RegionalDownloads.XlsxType, "xlsx", ct);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(string? year, RegionalReader regional,
-        TimeProvider clock, Func<RegionalFigures, byte[]> write, string contentType, string extension, CancellationToken ct)
+        TimeProvider clock, Func<RegionalFigures, CancellationToken, Task<byte[]>> write, string contentType, string extension, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (ReportYears.Read(year, today) is not { } wanted)
@@ -36,6 +36,6 @@ public static class ReportPageEndpoints
         }
 
         var figures = await regional.YearAsync(wanted, today, ct);
-        return TypedResults.File(write(figures), contentType, RegionalDownloads.FileName(wanted, extension));
+        return TypedResults.File(await write(figures, ct), contentType, RegionalDownloads.FileName(wanted, extension));
     }
 }

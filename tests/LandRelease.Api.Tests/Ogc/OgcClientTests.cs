@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LandRelease.Api.Access;
 using LandRelease.Api.Tests.Infrastructure;
+using LandRelease.Api.Tests.Uploads;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
 
 namespace LandRelease.Api.Tests.Ogc;
@@ -35,6 +36,13 @@ public sealed class OgcClientTests(OgcKestrelFactory api) : IClassFixture<OgcKes
             });
         }
 
+        if (await api.ScalarAsync<long>("SELECT count(*) FROM admin_areas") == 0)
+        {
+            // Cambodia's 24 provinces, the sample a national authority would load, through the upload.
+            var provinces = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "samples", "admin-areas", "khm-provinces.geojson"), Ct);
+            await _admin.AcceptedAndFinishedAsync(await _admin.UploadRawAsync(provinces, "country=KHM&organisation=CMAC&kind=admin-areas"));
+        }
+
         _token = api.Token([Roles.FieldOperator], ["KHM"], "MAG", "gis-officer");
     }
 
@@ -50,6 +58,22 @@ public sealed class OgcClientTests(OgcKestrelFactory api) : IClassFixture<OgcKes
         Assert.Contains("hazard-areas", output);
         Assert.Contains("released-land", output);
         Assert.Contains("activities", output);
+        Assert.Contains("admin-areas", output);
+    }
+
+    [Fact]
+    public async Task Ogr2ogrCopiesEveryProvinceOfTheTokensCountry()
+    {
+        var folder = Directory.CreateTempSubdirectory("ogc-gdal-admin-");
+        var gpkg = Path.Combine(folder.FullName, "provinces.gpkg");
+        await ExternalTool.RunAsync("/usr/bin/ogr2ogr", ["-f", "GPKG", gpkg, $"OAPIF:{Root}", "admin-areas"], Gdal);
+
+        var info = await ExternalTool.RunAsync("/usr/bin/ogrinfo", ["-ro", "-so", gpkg, "admin-areas"]);
+        var held = await api.ScalarAsync<long>("SELECT count(*) FROM admin_areas WHERE country_code = 'KHM'");
+        Assert.Equal(24, held);
+        Assert.Contains($"Feature Count: {held}", info);
+        Assert.Contains("code: String", info);
+        folder.Delete(true);
     }
 
     [Fact]

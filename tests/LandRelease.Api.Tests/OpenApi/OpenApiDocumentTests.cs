@@ -128,6 +128,19 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
             items.ToHashSet());
     }
 
+    [Theory]
+    [InlineData("/api/exports/hazard-areas")]
+    [InlineData("/api/exports/released-land")]
+    [InlineData("/api/exports/activities")]
+    public async Task ExportsDocumentTheOgcItemsPlaceAndTimeFilters(string path)
+    {
+        var parameters = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+        Assert.Superset(new HashSet<string> { "format", "country", "bbox", "bbox-crs", "datetime" }, parameters.Keys.ToHashSet());
+        Assert.Contains("http://www.opengis.net/def/crs/EPSG/0/32648", parameters["bbox-crs"].GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
     [Fact]
     public async Task CreatingAnAreaAnswers201AndReadingOneMayAnswer304()
     {

@@ -36,7 +36,7 @@ public sealed class CountryDownloadTests(Chromium chromium, SamplesWebFactory we
         var trend = Rows(xlsx, "Trend");
         Assert.True(Convert.ToInt32(trend[0]["Year"], CultureInfo.InvariantCulture) <= 2016);
         Assert.Equal(2024, Convert.ToInt32(trend[^1]["Year"], CultureInfo.InvariantCulture));
-        Assert.Contains(Rows(xlsx, "About"), r => (string)r["Item"]! == "Remaining land as at" && (string)r["Value"]! == "2024-12-31");
+        Assert.Contains(Rows(xlsx, "About"), r => (string)r["Item"]! == "Remaining land as at" && r["Value"] is DateTime d && d == new DateTime(2024, 12, 31));
 
         var provinces = Rows(xlsx, "By province");
         Assert.Equal(24, provinces.Count(r => r["Code"] is string code && code.StartsWith("KH-", StringComparison.Ordinal)));
@@ -49,6 +49,13 @@ public sealed class CountryDownloadTests(Chromium chromium, SamplesWebFactory we
 
         Assert.Equal(Dashboard.Figure(api, "released.clearedSqm"), Convert.ToDouble(total["Cleared (m²)"], CultureInfo.InvariantCulture));
         Assert.Contains(provinces, r => r != total && Convert.ToDouble(r["Cleared (m²)"], CultureInfo.InvariantCulture) > 0);
+
+        // GDAL, and so QGIS, reads the same sheets, rows and figures.
+        Assert.Equal(["About", "Key figures", "By contamination", "Devices", "Trend", "By province"], await Ogrinfo.SheetsAsync(xlsx));
+        Assert.Equal(provinces.Count, await Ogrinfo.RowCountAsync(xlsx, "By province"));
+        Assert.Equal(trend.Count, await Ogrinfo.RowCountAsync(xlsx, "Trend"));
+        Assert.Equal(Rows(xlsx, "About").Count, await Ogrinfo.RowCountAsync(xlsx, "About"));
+        Assert.Equal(Dashboard.Figure(api, "released.clearedSqm"), await Ogrinfo.NumberAsync(xlsx, "Key figures", "Figure", "Cleared", "Value"));
     }
 
     [Fact]

@@ -3,17 +3,25 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace LandRelease.Api.Exports;
+namespace LandRelease.Data.Exports;
 
 /// <summary>One sheet of a workbook: its name, column headings and rows (null cells left empty).</summary>
-internal sealed record WorkbookSheet(string Name, IReadOnlyList<string> Headings, IAsyncEnumerable<object?[]> Rows);
+public sealed record WorkbookSheet(string Name, IReadOnlyList<string> Headings, IAsyncEnumerable<object?[]> Rows)
+{
+    /// <summary>A sheet of rows already in memory (a page's tables).</summary>
+    public WorkbookSheet(string name, IReadOnlyList<string> headings, IEnumerable<object?[]> rows)
+        : this(name, headings, rows.ToAsyncEnumerable())
+    {
+    }
+}
 
 /// <summary>
 /// Writes an XLSX workbook (Office Open XML, SpreadsheetML) row by row into a zip: strings inline, so nothing is gathered
-/// in memory; dates as date cells, numbers as numbers. Written here rather than by MiniExcel because GDAL 3.6's XLSX
-/// driver, which QGIS uses, reads MiniExcel's prefixed XML (x:row) as empty sheets.
+/// in memory; dates as date cells, numbers as numbers. The one writer of every workbook (exports, the pages' downloads),
+/// written here rather than by MiniExcel because GDAL 3.6's XLSX driver, which QGIS uses, reads MiniExcel's prefixed
+/// XML (x:row) as empty sheets.
 /// </summary>
-internal static class Workbook
+public static class Workbook
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -38,6 +46,14 @@ internal static class Workbook
         }
 
         return rows;
+    }
+
+    /// <summary>A whole workbook in memory, for the pages' downloads (a few small tables).</summary>
+    public static async Task<byte[]> ToBytesAsync(IReadOnlyList<WorkbookSheet> sheets, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await WriteAsync(stream, sheets, ct);
+        return stream.ToArray();
     }
 
     private static async Task<long> SheetAsync(ZipArchiveEntry entry, WorkbookSheet sheet, CancellationToken ct)
