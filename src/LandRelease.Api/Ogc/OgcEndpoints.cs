@@ -51,7 +51,7 @@ internal static class OgcEndpoints
             new(OgcSpec.Url(request, "/conformance"), "conformance", OgcSpec.Json, "Conformance classes"),
             new(OgcSpec.Url(request, "/collections"), "data", OgcSpec.Json, "Collections"),
         ]);
-        return html ? Html(http, OgcHtml.Landing(page, Readable(http).Count)) : TypedResults.Json(page, contentType: OgcSpec.Json);
+        return html ? Html(http, OgcHtml.Landing(page, Readable(http))) : TypedResults.Json(page, contentType: OgcSpec.Json);
     }
 
     public static JsonHttpResult<OgcConformance> Conformance() => TypedResults.Json(new OgcConformance(OgcSpec.ConformanceClasses), contentType: OgcSpec.Json);

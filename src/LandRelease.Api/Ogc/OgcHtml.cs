@@ -8,9 +8,11 @@ internal static class OgcHtml
 {
     public const string MediaType = "text/html; charset=utf-8";
 
-    public static string Landing(OgcLandingPage page, int collections) => Page(page.Title, $"""
+    public static string Landing(OgcLandingPage page, IReadOnlyList<string> countries) => Page(page.Title, $"""
         <p>{E(page.Description)}</p>
-        <p>{collections} collection{(collections == 1 ? "" : "s")} readable with your token.</p>
+        <p>{(countries.Count == 0
+            ? "Your token reads no country's register: its features are for the register's field operators and national authorities."
+            : $"Your token reads the register of {(countries.Count == 1 ? "one country" : $"{countries.Count} countries")}: {E(string.Join(", ", countries))}.")}</p>
         <ul>
         {string.Concat(page.Links.Where(l => l.Rel != "self").Select(l => $"<li><a href=\"{E(l.Href)}\">{E(l.Title ?? l.Rel)}</a> ({E(l.Type)})</li>\n"))}</ul>
         <h2>In QGIS or GDAL</h2>

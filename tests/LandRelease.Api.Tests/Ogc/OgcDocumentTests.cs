@@ -76,6 +76,8 @@ public sealed class OgcDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
         var landing = await _client.GetAsync("/ogc?f=html", Ct);
         Assert.Equal("text/html", landing.Content.Headers.ContentType?.MediaType);
         Assert.Contains("GDAL_HTTP_HEADERS", await landing.Content.ReadAsStringAsync(Ct));
+        var cambodian = api.ClientAs([Roles.NationalAuthority], ["KHM"], "CMAA", "officer-khm");
+        Assert.Contains("Your token reads the register of one country: KHM.", await cambodian.GetStringAsync(new Uri("/ogc?f=html", UriKind.Relative), Ct));
 
         request = new HttpRequestMessage(HttpMethod.Get, "/ogc/collections/hazard-areas?f=json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
