@@ -47,7 +47,7 @@ AUTHORITY=$(mint --role admin --role national-authority --country KHM --org CMAC
 OPERATOR=$(mint --role field-operator --country KHM --org CMAC --name soak-operator)
 (cd "$API_DIR" && env "${NODE_ENV[@]}" dotnet LandRelease.Api.dll migrate) >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log"; die "migrate failed"; }
 
-log "starting the API on $API and a worker on :$WORKER_PORT (GC: ${GC_ENV[*]:-runtime defaults})"
+log "starting the API on $API and a worker on :$WORKER_PORT (memory settings: ${GC_ENV[*]:-runtime defaults})"
 (cd "$API_DIR" && exec env "${NODE_ENV[@]}" Hangfire__Server__Enabled=false dotnet LandRelease.Api.dll --urls "$API") >"$WORK/api.log" 2>&1 &
 API_PID=$!
 (cd "$API_DIR" && exec env "${NODE_ENV[@]}" Hangfire__WorkerOnly=true dotnet LandRelease.Api.dll --urls "http://127.0.0.1:$WORKER_PORT") >"$WORK/worker.log" 2>&1 &

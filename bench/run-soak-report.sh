@@ -66,7 +66,7 @@ GC=$(gc_series "$WORK/api-counters.csv" API; gc_series "$WORK/worker-counters.cs
 mkdir -p "$(dirname "$RESULTS")"
 cat >"$RESULTS" <<OUT
 soak: API + worker processes under mixed load for $DURATION s ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, load before: $LOAD_BEFORE, after: $LOAD_AFTER)
-GC settings of both processes: ${GC_ENV[*]:-runtime defaults}
+memory settings of both processes: ${GC_ENV[*]:-runtime defaults}
 loops: 1 uploading (10 areas a file, merged by the worker); 1 operator registering an area, recording its completed clearance, drafting and submitting the decision, with the national authority approving it; 2 reading register and reports
 $SAMPLES
 $(cat "$WORK/samples.log")
