@@ -141,7 +141,9 @@ public static class HazardAreaMerge
 
     private static async Task<IReadOnlyList<string>> ApplyAsync(LandReleaseDbContext db, Run run, IndexRange range, CancellationToken ct)
     {
-        await run.ExecuteAsync(HazardAreaMergeSql.WriteAreas, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.ReviseAreas, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.CreateAreas, range, ct);
+        await run.ExecuteAsync(HazardAreaMergeSql.RecordVersionsAndAudit, range, ct);
         await run.ExecuteAsync(HazardAreaMergeSql.KeepTraverses, range, ct);
         var changed = await run.StringsAsync(HazardAreaMergeSql.MarkReportsDirty, range, ct);
 

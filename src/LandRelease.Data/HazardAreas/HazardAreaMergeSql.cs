@@ -75,41 +75,48 @@ internal static class HazardAreaMergeSql
     public const string AnyRejected = $"SELECT EXISTS (SELECT 1 FROM upload_staged_areas s WHERE {InRange} AND s.violations IS NOT NULL)";
 
     /// <summary>
-    /// The areas, their version rows and audit rows in one statement. Revisions update their (locked, checked) areas,
-    /// new local ids insert theirs; the version rows are the area rows just written, as RETURNING gives them, so no row
-    /// is read back; and each version's audit row is as <see cref="HazardAreaAudit"/> defines it for every write of an
-    /// area. The geodesic m² is left to the areas' trigger, which measures an outline only when it is new (a revision
-    /// keeping its outline keeps its m²); the version copies it. So only the outlines this merge writes are measured,
-    /// once each: a feature found unchanged is never measured.
+    /// The geodesic m² is left to the areas' trigger, which measures an outline only when it is new (a revision keeping
+    /// its outline keeps its m²); <see cref="RecordVersionsAndAudit"/> copies it to the version. So only the outlines the
+    /// merge writes are measured, once each: a feature found unchanged is never measured.
     /// </summary>
-    public static readonly string WriteAreas = $"""
-        WITH revised AS (
-            UPDATE hazard_areas a
-            SET name = s.name, classification = s.classification, contamination = s.contamination, status = s.status,
-                evidence = s.evidence, date_of_information = s.date_of_information, organisation_code = s.organisation_code,
-                geometry = s.geometry, remaining_geometry = s.geometry, version = a.version + 1, recorded_at = now(),
-                recorded_by = u.created_by, recorded_by_organisation = u.created_by_organisation, change_reason = s.change_reason
-            FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
-            WHERE {Changed} AND a.id = s.existing_id
-            RETURNING a.*),
-        created AS (
-            INSERT INTO hazard_areas (id, country_code, local_id, name, classification, contamination, status, evidence,
-                date_of_information, organisation_code, geometry, remaining_geometry, released_area_sqm, version, recorded_at,
-                recorded_by, recorded_by_organisation, change_reason)
-            SELECT s.record_id, u.country_code, s.local_id, s.name, s.classification, s.contamination, s.status, s.evidence,
-                   s.date_of_information, s.organisation_code, s.geometry, s.geometry, 0, 1, now(),
-                   u.created_by, u.created_by_organisation, s.change_reason
-            FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
-            WHERE {Ok} AND s.existing_id IS NULL
-            RETURNING *),
-        v AS (
+    public const string ReviseAreas = $"""
+        UPDATE hazard_areas a
+        SET name = s.name, classification = s.classification, contamination = s.contamination, status = s.status,
+            evidence = s.evidence, date_of_information = s.date_of_information, organisation_code = s.organisation_code,
+            geometry = s.geometry, remaining_geometry = s.geometry, version = a.version + 1, recorded_at = now(),
+            recorded_by = u.created_by, recorded_by_organisation = u.created_by_organisation, change_reason = s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+        WHERE {Changed} AND a.id = s.existing_id
+        """;
+
+    public const string CreateAreas = $"""
+        INSERT INTO hazard_areas (id, country_code, local_id, name, classification, contamination, status, evidence,
+            date_of_information, organisation_code, geometry, remaining_geometry, released_area_sqm, version, recorded_at,
+            recorded_by, recorded_by_organisation, change_reason)
+        SELECT s.record_id, u.country_code, s.local_id, s.name, s.classification, s.contamination, s.status, s.evidence,
+               s.date_of_information, s.organisation_code, s.geometry, s.geometry, 0, 1, now(),
+               u.created_by, u.created_by_organisation, s.change_reason
+        FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+        WHERE {Ok} AND s.existing_id IS NULL
+        """;
+
+    /// <summary>
+    /// Version rows straight from the staged rows, which hold exactly what was just written (the revised areas are
+    /// locked and checked to be at the staged version), but for the m² the trigger measured, read back by primary key;
+    /// and in the same
+    /// statement, each version's audit row as <see cref="HazardAreaAudit"/> defines it for every write of an area.
+    /// </summary>
+    public static readonly string RecordVersionsAndAudit = $"""
+        WITH v AS (
             INSERT INTO hazard_area_versions (hazard_area_id, version, country_code, local_id, name, classification, contamination,
                 status, evidence, date_of_information, organisation_code, geometry, area_sqm, recorded_at, recorded_by,
                 recorded_by_organisation, change_reason)
-            SELECT w.id, w.version, w.country_code, w.local_id, w.name, w.classification, w.contamination, w.status, w.evidence,
-                   w.date_of_information, w.organisation_code, w.geometry, w.area_sqm, w.recorded_at, w.recorded_by,
-                   w.recorded_by_organisation, w.change_reason
-            FROM (SELECT * FROM revised UNION ALL SELECT * FROM created) w
+            SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), u.country_code, s.local_id, s.name,
+                   s.classification, s.contamination, s.status, s.evidence, s.date_of_information, s.organisation_code, s.geometry,
+                   (SELECT a.area_sqm FROM hazard_areas a WHERE a.id = COALESCE(s.existing_id, s.record_id)),
+                   now(), u.created_by, u.created_by_organisation, s.change_reason
+            FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
+            WHERE {Changed}
             RETURNING *)
         {HazardAreaAudit.InsertFrom("v", "CASE WHEN v.version = 1 THEN 'CREATE' ELSE 'REVISE' END")}
         """;
