@@ -1446,3 +1446,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261208011023_StagedAreasUnmeasured') THEN
+    ALTER TABLE upload_staged_areas DROP COLUMN area_sqm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261208011023_StagedAreasUnmeasured') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261208011023_StagedAreasUnmeasured', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

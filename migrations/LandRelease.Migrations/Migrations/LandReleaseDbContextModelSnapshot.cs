@@ -529,12 +529,6 @@ namespace LandRelease.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("index");
 
-                    b.Property<double?>("AreaSqm")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("double precision")
-                        .HasColumnName("area_sqm")
-                        .HasComputedColumnSql("ST_Area(geometry::geography)", true);
-
                     b.Property<string>("ChangeReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

@@ -74,11 +74,16 @@ internal static class HazardAreaMergeSql
 
     public const string AnyRejected = $"SELECT EXISTS (SELECT 1 FROM upload_staged_areas s WHERE {InRange} AND s.violations IS NOT NULL)";
 
+    /// <summary>
+    /// The geodesic m² is left to the areas' trigger, which measures an outline only when it is new (a revision keeping
+    /// its outline keeps its m²); <see cref="RecordVersionsAndAudit"/> copies it to the version. So only the outlines the
+    /// merge writes are measured, once each: a feature found unchanged is never measured.
+    /// </summary>
     public const string ReviseAreas = $"""
         UPDATE hazard_areas a
         SET name = s.name, classification = s.classification, contamination = s.contamination, status = s.status,
             evidence = s.evidence, date_of_information = s.date_of_information, organisation_code = s.organisation_code,
-            geometry = s.geometry, remaining_geometry = s.geometry, area_sqm = s.area_sqm, version = a.version + 1, recorded_at = now(),
+            geometry = s.geometry, remaining_geometry = s.geometry, version = a.version + 1, recorded_at = now(),
             recorded_by = u.created_by, recorded_by_organisation = u.created_by_organisation, change_reason = s.change_reason
         FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
         WHERE {Changed} AND a.id = s.existing_id
@@ -86,10 +91,10 @@ internal static class HazardAreaMergeSql
 
     public const string CreateAreas = $"""
         INSERT INTO hazard_areas (id, country_code, local_id, name, classification, contamination, status, evidence,
-            date_of_information, organisation_code, geometry, remaining_geometry, area_sqm, released_area_sqm, version, recorded_at,
+            date_of_information, organisation_code, geometry, remaining_geometry, released_area_sqm, version, recorded_at,
             recorded_by, recorded_by_organisation, change_reason)
         SELECT s.record_id, u.country_code, s.local_id, s.name, s.classification, s.contamination, s.status, s.evidence,
-               s.date_of_information, s.organisation_code, s.geometry, s.geometry, s.area_sqm, 0, 1, now(),
+               s.date_of_information, s.organisation_code, s.geometry, s.geometry, 0, 1, now(),
                u.created_by, u.created_by_organisation, s.change_reason
         FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
         WHERE {Ok} AND s.existing_id IS NULL
@@ -97,7 +102,8 @@ internal static class HazardAreaMergeSql
 
     /// <summary>
     /// Version rows straight from the staged rows, which hold exactly what was just written (the revised areas are
-    /// locked and checked to be at the staged version), so no row of hazard_areas is read back; and in the same
+    /// locked and checked to be at the staged version), but for the m² the trigger measured, read back by primary key;
+    /// and in the same
     /// statement, each version's audit row as <see cref="HazardAreaAudit"/> defines it for every write of an area.
     /// </summary>
     public static readonly string RecordVersionsAndAudit = $"""
@@ -107,7 +113,8 @@ internal static class HazardAreaMergeSql
                 recorded_by_organisation, change_reason)
             SELECT COALESCE(s.existing_id, s.record_id), COALESCE(s.existing_version + 1, 1), u.country_code, s.local_id, s.name,
                    s.classification, s.contamination, s.status, s.evidence, s.date_of_information, s.organisation_code, s.geometry,
-                   s.area_sqm, now(), u.created_by, u.created_by_organisation, s.change_reason
+                   (SELECT a.area_sqm FROM hazard_areas a WHERE a.id = COALESCE(s.existing_id, s.record_id)),
+                   now(), u.created_by, u.created_by_organisation, s.change_reason
             FROM upload_staged_areas s JOIN uploads u ON u.id = s.upload_id
             WHERE {Changed}
             RETURNING *)

@@ -21,9 +21,6 @@ internal sealed class StagedHazardAreaConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.OrganisationCode).HasMaxLength(20);
         builder.Property(s => s.Geometry).HasColumnType("geometry(MultiPolygon,4326)");
         builder.Property(s => s.ChangeReason).HasMaxLength(1000);
-        // The outline's geodesic m², computed while the file is staged (off the merge's critical path) and copied by
-        // the merge to the area and its version row: one computation per outline.
-        builder.Property<double?>("AreaSqm").HasComputedColumnSql("ST_Area(geometry::geography)", stored: true);
         builder.Property(s => s.Violations).HasColumnType("jsonb");
         builder.Property(s => s.Warnings).HasColumnType("jsonb");
         builder.Property(s => s.Traverse).HasColumnType("jsonb");
