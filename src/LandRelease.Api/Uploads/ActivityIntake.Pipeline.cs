@@ -6,13 +6,16 @@ namespace LandRelease.Api.Uploads;
 internal sealed partial class ActivityIntake
 {
     /// <summary>
-    /// Checks each part, then writes it in the background while the next is read, converted and checked. A part that
-    /// names a local id of the part being written waits for that write, so it sees the activity as it now stands.
+    /// Checks each part, then writes it in the background while the next is read, converted and checked: up to one
+    /// write per register but the one checking, each on its own connection. A part that names a local id of a part
+    /// being written waits for those writes, so it sees the activity as it now stands.
     /// </summary>
     private sealed class Pipeline(ActivityIntake intake, ActivityRegister[] registers, UploadParameters parameters, UserScope user)
     {
-        private Task<IReadOnlyList<FeatureOutcomeRow>>? _writing;
-        private HashSet<string> _writingLocalIds = [];
+        private sealed record Writing(Task<IReadOnlyList<FeatureOutcomeRow>> Task, HashSet<string> LocalIds);
+
+        // Oldest first; the registers round-robin, so the next one's write is never among these.
+        private readonly Queue<Writing> _writing = new();
         private int _turn;
 
         public List<FeatureOutcomeRow> Lines { get; } = [];
@@ -24,7 +27,7 @@ internal sealed partial class ActivityIntake
                 return;
             }
 
-            if (_writingLocalIds.Overlaps(localIds))
+            if (_writing.Any(w => w.LocalIds.Overlaps(localIds)))
             {
                 await DrainAsync();
             }
@@ -32,31 +35,34 @@ internal sealed partial class ActivityIntake
             var register = registers[_turn++ % registers.Length];
             var inputs = part.Select(w => new ActivityInput(w.Request, AreaReference.FromFeature(w.Request, parameters.CountryCode))).ToList();
             var checkedPart = await intake.CheckPartAsync(register, part, inputs, parameters, user, ct);
-            await DrainAsync();
             if (checkedPart is null)
             {
                 // The checks failed: the part is recorded (or refused) the plain way, checks and write together.
+                await DrainAsync();
                 Lines.AddRange(await intake.RecordPartAsync(register, part, inputs, parameters, user, ct));
                 return;
             }
 
-            _writing = intake.WritePartAsync(register, part, inputs, checkedPart, parameters, user, ct);
-            _writingLocalIds = localIds;
+            while (_writing.Count >= registers.Length - 1 && _writing.Count > 0)
+            {
+                Lines.AddRange(await _writing.Dequeue().Task);
+            }
+
+            _writing.Enqueue(new Writing(intake.WritePartAsync(register, part, inputs, checkedPart, parameters, user, ct), localIds));
             if (registers.Length == 1)
             {
                 await DrainAsync();
             }
         }
 
-        /// <summary>Waits for the write under way, if any, whatever becomes of it.</summary>
+        /// <summary>Waits for the writes under way, if any, whatever becomes of them.</summary>
         public async Task SettleAsync()
         {
-            if (_writing is { } writing)
+            while (_writing.TryDequeue(out var writing))
             {
-                _writing = null;
                 try
                 {
-                    await writing;
+                    await writing.Task;
                 }
                 catch (Exception)
                 {
@@ -67,11 +73,9 @@ internal sealed partial class ActivityIntake
 
         public async Task DrainAsync()
         {
-            if (_writing is { } writing)
+            while (_writing.TryDequeue(out var writing))
             {
-                _writing = null;
-                _writingLocalIds = [];
-                Lines.AddRange(await writing);
+                Lines.AddRange(await writing.Task);
             }
         }
     }

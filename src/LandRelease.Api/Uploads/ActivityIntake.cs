@@ -31,15 +31,29 @@ internal sealed partial class ActivityIntake(IServiceScopeFactory scopes, LandRe
     public async Task<int> RecordAsync(Guid uploadId, FeatureSource source, SourceGeometry geometry, UploadParameters parameters,
         UserScope user, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var second = scopes.CreateAsyncScope();
-        var registerDb = scope.ServiceProvider.GetRequiredService<LandReleaseDbContext>();
+        // An atomic upload is one transaction on one connection; otherwise registers (each its own scope and connection)
+        // take turns, so that one checks the next part while the others write the parts before it.
+        var scopeCount = parameters.Atomic ? 1 : Math.Max(1, options.Value.ActivityPartWriters) + 1;
+        var registerScopes = Enumerable.Range(0, scopeCount).Select(_ => scopes.CreateAsyncScope()).ToList();
+        try
+        {
+            return await RecordAsync(uploadId, source, geometry, parameters, user,
+                [.. registerScopes.Select(s => s.ServiceProvider.GetRequiredService<ActivityRegister>())],
+                registerScopes[0].ServiceProvider.GetRequiredService<LandReleaseDbContext>(), ct);
+        }
+        finally
+        {
+            foreach (var registerScope in registerScopes)
+            {
+                await registerScope.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<int> RecordAsync(Guid uploadId, FeatureSource source, SourceGeometry geometry, UploadParameters parameters,
+        UserScope user, ActivityRegister[] registers, LandReleaseDbContext registerDb, CancellationToken ct)
+    {
         await using var transaction = parameters.Atomic ? await registerDb.Database.BeginTransactionAsync(ct) : null;
-        // An atomic upload is one transaction on one connection; otherwise two registers take turns, so that one checks
-        // the next part while the other writes this one.
-        ActivityRegister[] registers = parameters.Atomic
-            ? [scope.ServiceProvider.GetRequiredService<ActivityRegister>()]
-            : [scope.ServiceProvider.GetRequiredService<ActivityRegister>(), second.ServiceProvider.GetRequiredService<ActivityRegister>()];
         var pipeline = new Pipeline(this, registers, parameters, user);
         var steps = StepClock.Start();
         var batch = new List<SourceFeature>();
@@ -67,13 +81,13 @@ internal sealed partial class ActivityIntake(IServiceScopeFactory scopes, LandRe
         }
         finally
         {
-            // Reading stopped half-way (a broken file, a cancelled request): let the write under way end before its
-            // register's scope goes.
+            // Reading stopped half-way (a broken file, a cancelled request): let the writes under way end before their
+            // registers' scopes go.
             await pipeline.SettleAsync();
             StepClock.Stop();
         }
 
-        logger.LogInformation("Upload {UploadId}: activity steps (checks of one part overlap the write of the one before): {Steps}",
+        logger.LogInformation("Upload {UploadId}: activity steps (checks of one part overlap the writes of the ones before): {Steps}",
             uploadId, steps.Summary());
         var lines = pipeline.Lines;
         var refused = transaction is not null && lines.Any(l => l.Outcome == FeatureOutcome.Rejected);

@@ -35,6 +35,12 @@ public sealed class UploadOptions
     /// </summary>
     public int ActivityPartFeatures { get; set; } = 2000;
 
+    /// <summary>
+    /// Activity parts written at once outside an atomic upload, each on its own database connection, while the next
+    /// part is checked on one more.
+    /// </summary>
+    public int ActivityPartWriters { get; set; } = 2;
+
     /// <summary>Features per page of an upload's per-feature outcomes (GET /api/uploads/{id}).</summary>
     public int OutcomePageSize { get; set; } = 100;
 

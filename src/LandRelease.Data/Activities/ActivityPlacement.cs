@@ -32,14 +32,15 @@ public static class ActivityPlacement
         JOIN hazard_areas a ON a.id = q.area_id
         """;
 
+    // Whether a shape is covered is asked once (a LATERAL, not once per CASE): it is the costly part of placing.
     private const string Shapes = """
         SELECT s.k, s.n,
-               CASE WHEN ST_CoveredBy(s.shape, a.geometry) THEN 0
-                    ELSE ST_Area(ST_Difference(s.shape, a.geometry)::geography) END,
-               CASE WHEN ST_CoveredBy(s.shape, a.geometry) THEN 0
+               CASE WHEN c.covered THEN 0 ELSE ST_Area(ST_Difference(s.shape, a.geometry)::geography) END,
+               CASE WHEN c.covered THEN 0
                     ELSE ST_Area(ST_Difference(s.shape, ST_Buffer(a.geometry::geography, $5)::geometry)::geography) END
         FROM unnest($1::int[], $2::int[], $3::uuid[], $4::geometry[]) AS s(k, n, area_id, shape)
         JOIN hazard_areas a ON a.id = s.area_id
+        CROSS JOIN LATERAL (SELECT ST_CoveredBy(s.shape, a.geometry) AS covered OFFSET 0) c
         """;
 
     /// <summary>
@@ -72,7 +73,10 @@ public static class ActivityPlacement
                 }
             }
 
-            var shapes = queries.SelectMany((q, k) => q.Shapes.Select((shape, n) => (k, n, q.HazardAreaId, shape))).ToList();
+            // A cleared outcome is often the worked area itself: such a repeat is measured once, for the first of them.
+            var firsts = queries.Select(q => q.Shapes.Select((_, n) => FirstEqual(q.Shapes, n)).ToArray()).ToArray();
+            var shapes = queries.SelectMany((q, k) => q.Shapes.Select((shape, n) => (k, n, q.HazardAreaId, shape)))
+                .Where(s => firsts[s.k][s.n] == s.n).ToList();
             await using (var command = new NpgsqlCommand(Shapes, connection, transaction))
             {
                 Add(command, shapes.Select(s => s.k));
@@ -86,6 +90,14 @@ public static class ActivityPlacement
                     outside[reader.GetInt32(0)][reader.GetInt32(1)] = new Outside(reader.GetDouble(2), reader.GetDouble(3));
                 }
             }
+
+            for (var k = 0; k < queries.Count; k++)
+            {
+                for (var n = 0; n < firsts[k].Length; n++)
+                {
+                    outside[k][n] = outside[k][firsts[k][n]];
+                }
+            }
         }
         finally
         {
@@ -93,6 +105,20 @@ public static class ActivityPlacement
         }
 
         return [.. queries.Select((_, k) => distances[k] is { } metres ? new Placement(outside[k], metres) : null)];
+    }
+
+    /// <summary>The first of an activity's shapes equal, vertex for vertex, to shape <paramref name="n"/> (itself if none before it).</summary>
+    private static int FirstEqual(IReadOnlyList<MultiPolygon> shapes, int n)
+    {
+        for (var m = 0; m < n; m++)
+        {
+            if (ReferenceEquals(shapes[m], shapes[n]) || shapes[m].EqualsExact(shapes[n]))
+            {
+                return m;
+            }
+        }
+
+        return n;
     }
 
     private static void Add<T>(NpgsqlCommand command, IEnumerable<T> values) =>

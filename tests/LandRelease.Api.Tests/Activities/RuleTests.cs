@@ -68,6 +68,33 @@ public sealed partial class RuleTests(ApiFactory api) : IClassFixture<ApiFactory
         AssertSqm(outside.Sqm, SqmIn(violation.Message), "m² outside in the message");
     }
 
+    /// <summary>
+    /// A cleared outcome drawn as the worked area itself is measured once against the area; both fields are still
+    /// refused, each with the same m² outside, and an equal outcome that lies inside is not taken for it.
+    /// </summary>
+    [Fact]
+    public async Task AnOutcomeEqualToAStrayingWorkedAreaIsRefusedAtBothFieldsWithTheSameSquareMetres()
+    {
+        var area = await _client.NewTestAreaAsync();
+        var straddling = area.Box with { East = area.Box.East + 0.001 };
+        var outside = area.Box with { West = area.Box.East, East = area.Box.East + 0.001 };
+        var feature = Activity(area, "CLEARANCE", straddling.Polygon(),
+            outcomes: [Outcome("CLEARED", straddling.Polygon()), Outcome("CLEARED", area.WestHalf.Polygon())]);
+
+        var response = await _client.PostActivityAsync(area.Id, feature);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var stray = problem.GetProperty("violations").EnumerateArray()
+            .Where(v => v.GetProperty("rule").GetString() == "outside-hazard-area").ToList();
+        Assert.Equal(["geometry", "properties.proposedOutcomes[0].geometry"], stray.Select(v => v.GetProperty("field").GetString()));
+        foreach (var violation in stray)
+        {
+            AssertSqm(outside.Sqm, SqmIn(violation.GetProperty("message").GetString()!), "m² outside in the message");
+        }
+
+        Assert.Equal(0L, await api.ActivityRowsAsync(area.Id));
+    }
+
     [Fact]
     public async Task AProposedOutcomeOutsideItsHazardousAreaIsRefusedAtItsOwnField()
     {

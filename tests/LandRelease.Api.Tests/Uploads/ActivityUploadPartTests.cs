@@ -104,4 +104,30 @@ public sealed class ActivityUploadPartTests(ActivityPartsFactory api) : IClassFi
         Assert.Equal(status.Line(0).RecordId(), status.Line(2).RecordId());
         Assert.Equal(3L, await api.ActivityRowsAsync(area.Id));
     }
+
+    /// <summary>
+    /// Two parts are written at once while a third is checked: a local id of the older part in flight, met again two
+    /// parts later, waits for that write too, and the lines come back in file order.
+    /// </summary>
+    [Fact]
+    public async Task ALocalIdMetAgainTwoPartsLaterRevisesTheActivityWhileTwoPartsAreWritten()
+    {
+        var area = await _client.NewTestAreaAsync();
+        var first = NewLocalId("FLY");
+        var revision = On(area, first);
+        revision["properties"]!["method"] = "Second walk with the village chief";
+        revision["properties"]!["changeReason"] = "Walked again";
+        var others = Enumerable.Range(0, 5).Select(_ => NewLocalId("FLY")).ToList();
+
+        var status = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(FeatureCollection(
+            On(area, first), On(area, others[0]), On(area, others[1]), On(area, others[2]), revision, On(area, others[3]),
+            On(area, others[4])), Query));
+
+        Assert.Equal(["CREATED", "CREATED", "CREATED", "CREATED", "UPDATED", "CREATED", "CREATED"],
+            status.Lines().Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal([first, others[0], others[1], others[2], first, others[3], others[4]],
+            status.Lines().Select(l => l.GetProperty("localId").GetString()));
+        Assert.Equal(status.Line(0).RecordId(), status.Line(4).RecordId());
+        Assert.Equal(6L, await api.ActivityRowsAsync(area.Id));
+    }
 }
