@@ -1,7 +1,8 @@
 using System.Net;
 using LandRelease.Api.Tests.Infrastructure;
-using LandRelease.Data.HazardAreas;
 using LandRelease.Api.Uploads;
+using LandRelease.Data.HazardAreas;
+using LandRelease.Data.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static LandRelease.Api.Tests.HazardAreas.HazardAreaApi;
@@ -72,12 +73,14 @@ public sealed class CrashResumeTests(PartedMergeFactory api) : IClassFixture<Par
         await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(api.ConnectionString) { Pooling = false }.ConnectionString);
         await other.OpenAsync(Ct);
         await MergeLockAsync(other, "pg_advisory_lock", uploadId);
+        Assert.DoesNotContain(uploadId, await UploadMergeLock.UnheldProcessingAsync(api.Services.GetRequiredService<NpgsqlDataSource>(), Ct));
         await SweepAsync();
         var held = await _client.UploadStatusAsync(uploadId);
         Assert.Equal(("PROCESSING", 3), (held.State(), held.Count("accepted")));
 
         // Its merger gone (the restart cut its session), the next round finishes it, minutes before Uploads:StalledMergeAfter.
         await MergeLockAsync(other, "pg_advisory_unlock", uploadId);
+        Assert.Contains(uploadId, await UploadMergeLock.UnheldProcessingAsync(api.Services.GetRequiredService<NpgsqlDataSource>(), Ct));
         await SweepAsync();
         var status = await _client.UploadStatusAsync(uploadId);
         Assert.Equal(("DONE", 9, 1), (status.State(), status.Count("accepted"), status.Count("rejected")));
