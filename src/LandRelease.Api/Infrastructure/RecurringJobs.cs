@@ -17,7 +17,8 @@ internal static class RecurringJobs
     /// <summary>02:30 UTC, out of office hours across South-East Asia; Reports:RebuildCron overrides it.</summary>
     public const string DefaultReportRebuildCron = "30 2 * * *";
 
-    public const string UploadSweepCron = "*/5 * * * *";
+    /// <summary>Every minute: a merge a database restart cut is resumed within about a minute of it.</summary>
+    public const string UploadSweepCron = "* * * * *";
 
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {

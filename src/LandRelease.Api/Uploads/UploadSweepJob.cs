@@ -2,16 +2,18 @@ using LandRelease.Data;
 using LandRelease.Data.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace LandRelease.Api.Uploads;
 
 /// <summary>
 /// Finishes what a crash interrupted: an upload staged but never merged (the process died between its commit and
-/// the enqueue, or the job gave up) is merged; one whose request died while streaming is marked FAILED (its staging
-/// rolled back with the request, so nothing of it was stored).
+/// the enqueue, or the job gave up) is merged, and so is one whose merge began but no merger holds any more (a database
+/// restart or a killed worker cut it); one whose request died while streaming is marked FAILED (its staging rolled
+/// back with the request, so nothing of it was stored).
 /// </summary>
-public sealed class UploadSweepJob(LandReleaseDbContext db, UploadRows rows, UploadMerger merger, IOptions<UploadOptions> options,
-    ILogger<UploadSweepJob> logger)
+public sealed class UploadSweepJob(LandReleaseDbContext db, UploadRows rows, UploadMerger merger, NpgsqlDataSource dataSource,
+    IOptions<UploadOptions> options, ILogger<UploadSweepJob> logger)
 {
     /// <summary>A request past its deadline has ended by then, whatever its node was doing.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
@@ -24,6 +26,12 @@ public sealed class UploadSweepJob(LandReleaseDbContext db, UploadRows rows, Upl
         if (abandoned > 0)
         {
             logger.LogWarning("{Count} uploads abandoned while streaming were marked FAILED", abandoned);
+        }
+
+        foreach (var uploadId in await UploadMergeLock.UnheldProcessingAsync(dataSource, ct))
+        {
+            logger.LogWarning("Upload {UploadId} was being merged but no merger holds it; resuming its merge", uploadId);
+            await merger.MergeAsync(uploadId, ct);
         }
 
         await MergeStagedAsync(DateTimeOffset.UtcNow - settings.StalledMergeAfter, ct);

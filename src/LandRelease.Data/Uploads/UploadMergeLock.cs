@@ -28,6 +28,31 @@ public sealed class UploadMergeLock : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Uploads marked PROCESSING whose lock no session holds: their merge was cut (a lost connection, a database restart,
+    /// a killed worker) and nobody is at work on them, however recent. A merge marks PROCESSING only under the lock.
+    /// </summary>
+    public static async Task<List<Guid>> UnheldProcessingAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        // A two-key advisory lock shows in pg_locks as classid, objid (as oid) and objsubid 2.
+        await using var command = dataSource.CreateCommand("""
+            SELECT u.id FROM uploads u
+            WHERE u.state = 'PROCESSING' AND NOT EXISTS (
+                SELECT 1 FROM pg_locks l
+                WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND l.classid = hashtext('upload-merge')::oid AND l.objid = hashtext(u.id::text)::oid AND l.objsubid = 2)
+            ORDER BY u.created_at LIMIT 100
+            """);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // A failed merge (a full disk) may leave the connection closed: unlocking it then would hide the failure behind

@@ -23,10 +23,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
 
-    // Quarantined: in one of three clean-clone runs the upload stayed PROCESSING for 4 minutes after the restart (its
-    // merge job neither finished nor failed), so a merge cut by a restart can still hang until Hangfire's invisibility
-    // timeout. Issue #17 stays open for it; run it by hand with --filter-class '*PostgresRestartTests'.
-    [Fact(Skip = "A merge cut by a PostgreSQL restart can stay PROCESSING (seen once in three runs); see issue #17")]
+    [Fact]
     public async Task APostgresRestartMidMergeHealsWithoutRestartingTheNodesAndTheFiguresEndRight()
     {
         await using var nodes = new NodeProcesses(_cluster.ConnectionString, new Dictionary<string, string>
@@ -36,12 +33,15 @@ public sealed class PostgresRestartTests : IAsyncLifetime
             ["Uploads__MergeParallelism"] = "1",
         });
         var api = await nodes.StartApiAsync();
-        await nodes.StartWorkerAsync();
         using var client = api.Client();
         await client.EnsureOrganisationAsync("CMAC", "KHM");
         var batch = UploadDatabase.NewBatch("PGR");
         using var response = await client.UploadRawAsync(Grid(batch), UploadApi.KhmCmac);
         var uploadId = (await response.AssertJsonAsync(HttpStatusCode.Accepted)).Id();
+        // Staged before the worker starts, as when workers restart while uploads wait: the worker's start-up resume and
+        // the upload's Hangfire job race for its lock, and the restart cuts whichever won. Once in two runs or so the
+        // start-up resume won, and a merge it ran, cut, was taken up by nobody for ten minutes (issue #17).
+        await nodes.StartWorkerAsync();
 
         // Restarted once some parts have committed (and their refreshes been enqueued) and others have not.
         await nodes.WaitForAsync("SELECT count(*) >= 200 FROM hazard_areas WHERE local_id LIKE $1", true, TimeSpan.FromMinutes(3), batch + "%");
@@ -50,7 +50,8 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         Assert.True(landedAtRestart < Features, "the merge had finished before the restart; the test shows nothing");
 
         await api.Process.WaitUntilOkAsync(client, "/health", TimeSpan.FromSeconds(30));
-        await nodes.WaitForAsync("SELECT state FROM uploads WHERE id = $1", "DONE", TimeSpan.FromMinutes(4), uploadId);
+        // The sweep (every minute) resumes a merge no merger holds; the Hangfire job's retry comes within a minute too.
+        await nodes.WaitForAsync("SELECT state FROM uploads WHERE id = $1", "DONE", TimeSpan.FromMinutes(3), uploadId);
         Assert.Equal($"{Features} 0 {Features}", await nodes.ScalarAsync<string>(
             "SELECT concat_ws(' ', accepted, rejected, total) FROM uploads WHERE id = $1", uploadId));
         Assert.Equal((long)Features, await nodes.ScalarAsync<long>("SELECT count(DISTINCT local_id) FROM hazard_areas WHERE local_id LIKE $1", batch + "%"));
