@@ -56,9 +56,12 @@ public sealed class UploadMergeLock : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // A failed merge (a full disk) may leave the connection closed: unlocking it then would hide the failure behind
-        // "Connection is not open". Closed, it went back to the pool reset (DISCARD ALL), which released the lock.
-        if (_db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        // "Connection is not open". Pooled connections skip the reset on return (NoResetOnClose), so a closed one may sit
+        // idle in the pool still holding the lock, and the sweep would take the upload for one being merged: clearing the
+        // pool ends the idle sessions, and their locks with them (a rare path, so the cost of new connections is small).
+        if (_db.Database.GetDbConnection() is NpgsqlConnection { State: not System.Data.ConnectionState.Open } closed)
         {
+            NpgsqlConnection.ClearPool(closed);
             return;
         }
 
