@@ -105,20 +105,21 @@ check "$API" "$(head -1 "$WORK/ours.page")" 1000
 
 # CPU ticks of a server and of every PostgreSQL backend serving the benchmark's database (only the server measured
 # is busy): CPU per request holds up when other work shares the machine, where req/s does not.
-ticks() { # pid
-  { echo "/proc/$1/stat"; pgrep -f "^postgres: [^ ]+ $BENCH_DB " | sed 's|.*|/proc/&/stat|'; } | xargs cat 2>/dev/null \
-    | awk '{ t += $14 + $15 } END { print t + 0 }'
+ticks() { # pid backend-pid...
+  printf '/proc/%s/stat\n' "$@" | xargs cat 2>/dev/null | awk '{ t += $14 + $15 } END { print t + 0 }'
 }
 declare -A RPS=() P50=() LOAD=() CPU=()
 measure() { # name base paths-file server-pid
   BENCH_PATHS=$3 wrk -t2 -c16 -d"${WARMUP}s" -s "$ROOT/bench/random-path.lua" "$2" >/dev/null
   log "$1: ${DURATION}s (wrk -t2 -c16)"
-  local before; before=$(ticks "$4")
+  local before backends; mapfile -t backends < <(pgrep -f "^postgres: [^ ]+ $BENCH_DB ")
+  before=$(ticks "$4" "${backends[@]}")
   BENCH_PATHS=$3 wrk -t2 -c16 -d"${DURATION}s" --latency -s "$ROOT/bench/random-path.lua" "$2" >"$WORK/$1.wrk"
   local line; line=$(grep '^RESULT' "$WORK/$1.wrk")
-  CPU[$1]=$(awk -v t="$(( $(ticks "$4") - before ))" -v hz="$(getconf CLK_TCK)" -v l="$line" 'BEGIN {
+  CPU[$1]=$(awk -v t="$(( $(ticks "$4" "${backends[@]}") - before ))" -v hz="$(getconf CLK_TCK)" -v l="$line" 'BEGIN {
     n = split(l, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]; printf "%.0f", t / hz * 1e6 / r["requests"] }')
   [[ $line == *" non2xx=0 "* ]] || die "$1: some responses were not 2xx: $line"
+  [[ $line != *" requests=0 "* ]] || die "$1: no response within wrk's 2 s timeout: $line"
   RPS[$1]=$(awk -v l="$line" 'BEGIN { n = split(l, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]; printf "%.0f", r["requests"] / (r["duration_us"] / 1e6) }')
   P50[$1]=$(awk -v l="$line" 'BEGIN { n = split(l, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]; printf "%.1f", r["p50_us"] / 1000 }')
   LOAD[$1]=$(cut -d' ' -f1 /proc/loadavg)
@@ -188,7 +189,7 @@ OGC API - Features reads, LandRelease beside pg_featureserv
 date:     $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD)
 machine:  $(nproc) cores; wrk, both servers and PostgreSQL share them
 dataset:  $AREAS areas (the register benchmark's), bboxes of ~150 areas, ids at random
-peer:     $([ -n "$PEER_BIN" ] && "$PEER_BIN" --version 2>&1 | head -1 || echo "not run (set PG_FEATURESERV)")
+peer:     $(if [ -n "$PEER_BIN" ]; then "$PEER_BIN" --version 2>&1 | head -1 || true; else echo "not run (set PG_FEATURESERV)"; fi)
 
 CPU µs: the server's and its PostgreSQL backends' CPU time per request; "by CPU" is the peer's over ours, the
 ratio the cores would allow were nothing else running. Load: the 1-minute load average after each read.
