@@ -106,7 +106,8 @@ check "$API" "$(head -1 "$WORK/ours.page")" 1000
 # CPU ticks of a server and of every PostgreSQL backend serving the benchmark's database (only the server measured
 # is busy): CPU per request holds up when other work shares the machine, where req/s does not.
 ticks() { # pid backend-pid...
-  printf '/proc/%s/stat\n' "$@" | xargs cat 2>/dev/null | awk '{ t += $14 + $15 } END { print t + 0 }'
+  # A backend that closed meanwhile is left out (its file is gone), which understates that server a little.
+  { printf '/proc/%s/stat\n' "$@" | xargs cat 2>/dev/null || true; } | awk '{ t += $14 + $15 } END { print t + 0 }'
 }
 declare -A RPS=() P50=() LOAD=() CPU=()
 measure() { # name base paths-file server-pid
