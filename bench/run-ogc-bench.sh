@@ -105,9 +105,8 @@ check "$API" "$(head -1 "$WORK/ours.page")" 1000
 
 # CPU ticks of a server and of every PostgreSQL backend serving the benchmark's database (only the server measured
 # is busy): CPU per request holds up when other work shares the machine, where req/s does not.
-ticks() { # pid backend-pid...
-  # A backend that closed meanwhile is left out (its file is gone), which understates that server a little.
-  { printf '/proc/%s/stat\n' "$@" | xargs cat 2>/dev/null || true; } | awk '{ t += $14 + $15 } END { print t + 0 }'
+ticks() { # pid backend-pid...: one "pid ticks" line for each process still there
+  for pid in "$@"; do awk -v p="$pid" '{ print p, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true; done
 }
 declare -A RPS=() P50=() LOAD=() CPU=()
 measure() { # name base paths-file server-pid
@@ -117,8 +116,11 @@ measure() { # name base paths-file server-pid
   before=$(ticks "$4" "${backends[@]}")
   BENCH_PATHS=$3 wrk -t2 -c16 -d"${DURATION}s" --latency -s "$ROOT/bench/random-path.lua" "$2" >"$WORK/$1.wrk"
   local line; line=$(grep '^RESULT' "$WORK/$1.wrk")
-  CPU[$1]=$(awk -v t="$(( $(ticks "$4" "${backends[@]}") - before ))" -v hz="$(getconf CLK_TCK)" -v l="$line" 'BEGIN {
-    n = split(l, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]; printf "%.0f", t / hz * 1e6 / r["requests"] }')
+  # Only processes there before and after count (a backend that closed meanwhile is left out, understating a little).
+  CPU[$1]=$(ticks "$4" "${backends[@]}" | awk -v before="$before" -v hz="$(getconf CLK_TCK)" -v l="$line" '
+    BEGIN { n = split(before, b, "\n"); for (i = 1; i <= n; i++) { split(b[i], f, " "); was[f[1]] = f[2] } }
+    $1 in was { t += $2 - was[$1] }
+    END { n = split(l, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]; printf "%.0f", t / hz * 1e6 / r["requests"] }')
   [[ $line == *" non2xx=0 "* ]] || die "$1: some responses were not 2xx: $line"
   [[ $line != *" requests=0 "* ]] || die "$1: no response within wrk's 2 s timeout: $line"
   RPS[$1]=$(awk -v l="$line" 'BEGIN { n = split(l, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]; printf "%.0f", r["requests"] / (r["duration_us"] / 1e6) }')
