@@ -31,14 +31,18 @@ public sealed class VectorTiles(NpgsqlDataSource dataSource)
             properties.Append($", {expression} AS \"{name}\"");
         }
 
+        // ST_AsMVT skips the rows whose geometry fell outside the tile (NULL), so they are not filtered out first: a
+        // filter on the inlined subquery would make PostgreSQL compute ST_AsMVTGeom twice per row (40% of a tile's time).
+        // The country test is kept out of the index (|| ''): a tile's box is the selective part, and ANDing it with
+        // a country's whole index (100,000s of entries) cost more than the tile (measured on 1M decisions).
         command.CommandText = $"""
             WITH tile AS (SELECT ST_TileEnvelope($1, $2, $3) AS box),
             features AS (
                 SELECT ST_AsMVTGeom(ST_Simplify(ST_Transform({g}, 3857), $5, true), tile.box, 4096, 64, true) AS geom, {properties}
                 FROM {source.Table} {source.Alias}, tile
-                WHERE {g} && ST_Transform(tile.box, 4326) AND {source.Country} = ANY($4){(source.Belongs is null ? "" : $" AND {source.Belongs}")}
+                WHERE {g} && ST_Transform(tile.box, 4326) AND ({source.Country} || '') = ANY($4){(source.Belongs is null ? "" : $" AND {source.Belongs}")}
             )
-            SELECT ST_AsMVT(features.*, $6, 4096, 'geom') FROM features WHERE geom IS NOT NULL
+            SELECT ST_AsMVT(features.*, $6, 4096, 'geom') FROM features
             """;
         return (byte[]?)await command.ExecuteScalarAsync(cancellationToken) ?? [];
     }

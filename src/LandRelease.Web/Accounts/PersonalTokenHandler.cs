@@ -46,10 +46,14 @@ public sealed class PersonalTokenHandler(
             return AuthenticateResult.Fail("The token's account is disabled.");
         }
 
-        // Last use to the minute: enough to spot a forgotten token, without a write on every request.
-        await db.PersonalTokens
-            .Where(t => t.Id == found.Token.Id && (t.LastUsedAt == null || t.LastUsedAt < now - LastUsedPrecision))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        // Last use to the minute: enough to spot a forgotten token, without a write (or a second round trip to the
+        // database) on every request; the condition repeated in SQL keeps concurrent requests to one write.
+        if (found.Token.LastUsedAt is not { } used || used < now - LastUsedPrecision)
+        {
+            await db.PersonalTokens
+                .Where(t => t.Id == found.Token.Id && (t.LastUsedAt == null || t.LastUsedAt < now - LastUsedPrecision))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
 
         var identity = new ClaimsIdentity(Scheme.Name, TokenClaims.Name, TokenClaims.Role);
         identity.AddClaim(new Claim(TokenClaims.Subject, account.Id.ToString()));
