@@ -149,6 +149,14 @@ reads_loop() { # the authority paging the register and opening the country's rep
 rss_mb() { awk '/^RssAnon/ { a = $2 } /^RssShmem/ { c = $2 } /^VmRSS/ { r = $2 } END { printf "%d %d %d", r / 1024, a / 1024, c / 1024 }' \
   "/proc/$1/status" 2>/dev/null || echo "- - -"; }
 connections() { psql -X -qAt -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$BENCH_DB'"; }
+# The live managed heap: dotnet-gcdump forces a full collection first, so garbage the GC has not yet reclaimed (which RSS
+# and the counters' "heap after the last collection" include) is not counted. A leak shows here; a GC budget does not.
+live_heap_mb() { # PID
+  local dump=$WORK/heap.$1.gcdump
+  (cd "$ROOT" && dotnet tool run dotnet-gcdump collect -p "$1" -o "$dump" >/dev/null 2>&1 &&
+    dotnet tool run dotnet-gcdump report "$dump" 2>/dev/null) | awk 'NR == 1 { gsub(",", "", $1); printf "%.1f", $1 / 1048576 }'
+  rm -f "$dump"
+}
 in_5xx() { awk '$2 >= 500 || $2 == 0 { n++ } END { print n + 0 }' "$WORK/requests.log" 2>/dev/null || echo 0; }
 
 : >"$WORK/requests.log"
@@ -171,7 +179,11 @@ while [ "$(date +%s)" -lt "$END" ]; do
     "$(connections)" "$(wc -l <"$WORK/requests.log")" "$(in_5xx)" "$(cut -d' ' -f1 /proc/loadavg)")
   echo "$line" >&2
   echo "$line" >>"$WORK/samples.log"
+  if [ -z "${LIVE_HALF:-}" ] && [ $(($(date +%s) - START)) -ge $((DURATION / 2)) ]; then
+    LIVE_HALF="$(live_heap_mb "$API_PID") $(live_heap_mb "$WORKER_PID")"
+  fi
 done
+LIVE_END="$(live_heap_mb "$API_PID") $(live_heap_mb "$WORKER_PID")"
 wait "${LOOPS[@]}" 2>/dev/null || true
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 

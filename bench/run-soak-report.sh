@@ -63,6 +63,18 @@ API_PID=
 for _ in $(seq 30); do kill -0 "${COUNTERS[@]}" 2>/dev/null || break; sleep 1; done
 GC=$(gc_series "$WORK/api-counters.csv" API; gc_series "$WORK/worker-counters.csv" worker)
 
+# Live managed heap at half time and at the end (MB, after a forced full collection): a leak if it grew by more than
+# FLAT_PERCENT% and 2 MB.
+read -r API_LIVE_HALF WORKER_LIVE_HALF <<<"${LIVE_HALF:-- -}"
+read -r API_LIVE_END WORKER_LIVE_END <<<"${LIVE_END:-- -}"
+live_line() { # NAME HALF END
+  awk -v n="$1" -v h="$2" -v e="$3" -v limit="$FLAT_PERCENT" 'BEGIN {
+    if (h == "-" || e == "-" || h == "" || e == "") { printf "%s live heap: not measured (dotnet-gcdump)\n", n; exit }
+    grow = e - h; printf "%s live heap (after a full collection): %.1f MB at half, %.1f MB at the end: %s\n", n, h, e,
+      (grow <= 2 || grow <= h * limit / 100) ? "flat" : "GROWING" }'
+}
+LIVE=$(live_line API "$API_LIVE_HALF" "$API_LIVE_END"; live_line worker "$WORKER_LIVE_HALF" "$WORKER_LIVE_END")
+
 mkdir -p "$(dirname "$RESULTS")"
 cat >"$RESULTS" <<OUT
 soak: API + worker processes under mixed load for $DURATION s ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, load before: $LOAD_BEFORE, after: $LOAD_AFTER)
@@ -78,6 +90,7 @@ uploads: $UPLOADS
 decisions: $DECISIONS ($APPROVED_ANSWERS approvals answered 200, $APPROVED_ROWS approved in the database, crediting $CREDITED m²)
 memory (flat: fitted rise over the second half at most $FLAT_PERCENT% of the mean):
 $MEMORY
+$LIVE
 $GC
 $CONNECTIONS
 5xx: $FIVE_XX, unexpected answers: $UNEXPECTED${NEVER:+, kinds that never succeeded: $NEVER}
@@ -88,5 +101,9 @@ for f in "$WORK"/unexpected.*; do [ -e "$f" ] && { log "last unexpected answer o
 [ "$UNEXPECTED" -eq 0 ] || die "$UNEXPECTED answers were not the status their kind expects"
 [ -z "$NEVER" ] || die "these kinds never succeeded: $NEVER"
 [ "$APPROVED_ANSWERS" -eq "$APPROVED_ROWS" ] || die "$APPROVED_ANSWERS approvals answered 200 but the database holds $APPROVED_ROWS approved decisions"
-! grep -q "RSS.*RISING" <<<"$MEMORY" || die "memory still rising over the second half (criterion: $FLAT_PERCENT%)"
+! grep -q GROWING <<<"$LIVE" || die "the live managed heap grew over the second half: a leak (criterion: $FLAT_PERCENT% and 2 MB)"
+if grep -q "RSS.*RISING" <<<"$MEMORY"; then
+  ! grep -q "not measured" <<<"$LIVE" || die "memory still rising over the second half (criterion: $FLAT_PERCENT%), live heap not measured"
+  log "RSS rose over the second half while the live heap stayed flat: memory the GC keeps between full collections (see README)"
+fi
 ! grep -q FAILED <<<"$UPLOADS" || die "uploads failed: $UPLOADS"
