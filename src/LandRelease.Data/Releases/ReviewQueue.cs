@@ -60,23 +60,19 @@ public static class ReviewQueue
     /// <summary>
     /// The queue's ids in page order, sorted on the decisions alone where the column is theirs, so a deep page skips
     /// decision rows instead of joined ones and joins only its own fifty (the area and organisation are foreign keys, so
-    /// the join drops none and the count needs no join either).
+    /// the join drops none and the count needs no join either). Only the local id needs the area.
     /// </summary>
     private static IQueryable<Guid> OrderIds(LandReleaseDbContext db, IQueryable<ReleaseDecision> submitted, QueueSort sort,
-        bool descending) => (sort, descending) switch
+        bool descending)
     {
-        (QueueSort.LocalId, _) => Order(
-            from d in submitted join a in db.HazardAreas on d.HazardAreaId equals a.Id select new QueueRow { Id = d.Id, AreaLocalId = a.LocalId },
-            sort, descending).Select(q => q.Id),
-        (QueueSort.Organisation, false) => submitted.OrderBy(d => d.OrganisationCode).ThenBy(d => d.Id).Select(d => d.Id),
-        (QueueSort.Organisation, true) => submitted.OrderByDescending(d => d.OrganisationCode).ThenBy(d => d.Id).Select(d => d.Id),
-        (QueueSort.Kind, false) => submitted.OrderBy(d => d.Kind).ThenBy(d => d.Id).Select(d => d.Id),
-        (QueueSort.Kind, true) => submitted.OrderByDescending(d => d.Kind).ThenBy(d => d.Id).Select(d => d.Id),
-        (QueueSort.Area, false) => submitted.OrderBy(d => d.AreaSqm).ThenBy(d => d.Id).Select(d => d.Id),
-        (QueueSort.Area, true) => submitted.OrderByDescending(d => d.AreaSqm).ThenBy(d => d.Id).Select(d => d.Id),
-        (_, true) => submitted.OrderByDescending(d => d.SubmittedAt).ThenBy(d => d.Id).Select(d => d.Id),
-        _ => submitted.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Select(d => d.Id),
-    };
+        var keys = sort == QueueSort.LocalId
+            ? from d in submitted join a in db.HazardAreas on d.HazardAreaId equals a.Id select new QueueRow { Id = d.Id, AreaLocalId = a.LocalId }
+            : submitted.Select(d => new QueueRow
+            {
+                Id = d.Id, OrganisationCode = d.OrganisationCode, Kind = d.Kind, AreaSqm = d.AreaSqm, SubmittedAt = d.SubmittedAt,
+            });
+        return Order(keys, sort, descending).Select(q => q.Id);
+    }
 
     internal static IQueryable<QueueRow> Rows(LandReleaseDbContext db, IReadOnlyList<string> countries) =>
         from d in db.ReleaseDecisions.AsNoTracking()
