@@ -33,6 +33,12 @@ public sealed class FeatureSource
     /// <summary>Text search name to column (the register's local id and name); none on the OGC API.</summary>
     public IReadOnlyDictionary<string, string> SearchColumns { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Properties a vector tile carries beyond the id and the filters: what a map labels a feature by (QGIS and the web
+    /// maps label provinces by name, areas by local id). Few, since every one is repeated in every feature of a tile.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> TileLabels { get; init; } = new Dictionary<string, string>();
+
     internal string DateFrom { get; }
     internal string DateTo { get; }
     internal string GeometryColumn { get; }

@@ -16,6 +16,7 @@ public static class FeatureSources
         "a.date_of_information", "a.date_of_information", "a.geometry")
     {
         SearchColumns = new Dictionary<string, string> { ["localId"] = "a.local_id", ["name"] = "a.name" },
+        TileLabels = new Dictionary<string, string> { ["localId"] = "a.local_id", ["name"] = "a.name" },
     };
 
     /// <summary>
@@ -62,7 +63,10 @@ public static class FeatureSources
         {
             ["country"] = "t.country_code", ["status"] = "t.status", ["type"] = "t.type", ["organisation"] = "t.organisation_code",
         },
-        "t.start_date", "COALESCE(t.end_date, t.start_date)", "t.worked_area");
+        "t.start_date", "COALESCE(t.end_date, t.start_date)", "t.worked_area")
+    {
+        TileLabels = new Dictionary<string, string> { ["localId"] = "t.local_id" },
+    };
 
     /// <summary>
     /// Administrative areas as their national authority loaded them (provinces, districts), current versions; the date
@@ -84,5 +88,8 @@ public static class FeatureSources
         {
             ["country"] = "aa.country_code", ["level"] = "aa.level::text", ["parentCode"] = "aa.parent_code",
         },
-        "(aa.recorded_at AT TIME ZONE 'UTC')::date", "(aa.recorded_at AT TIME ZONE 'UTC')::date", "aa.geometry");
+        "(aa.recorded_at AT TIME ZONE 'UTC')::date", "(aa.recorded_at AT TIME ZONE 'UTC')::date", "aa.geometry")
+    {
+        TileLabels = new Dictionary<string, string> { ["code"] = "aa.code", ["name"] = "aa.name" },
+    };
 }

@@ -26,7 +26,7 @@ public sealed class VectorTiles(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = layer });
         var g = source.GeometryColumn;
         var properties = new StringBuilder($"{source.Id}::text AS id");
-        foreach (var (name, expression) in source.FilterColumns)
+        foreach (var (name, expression) in source.FilterColumns.Concat(source.TileLabels))
         {
             properties.Append($", {expression} AS \"{name}\"");
         }

@@ -130,5 +130,10 @@ public sealed class OgcAdminAreaTests(ApiFactory api) : IClassFixture<ApiFactory
             ["-ro", "-so", "-oo", $"X={x}", "-oo", $"Y={y}", "-oo", $"Z={zoom}", $"MVT:{file}", "admin-areas"]);
         Assert.Contains("Feature Count: 2", info);
         Assert.Contains("parentCode: String", info);
+        // QGIS labels a vector tile layer by its fields: provinces by name, with their code beside.
+        var features = await ExternalTool.RunAsync("/usr/bin/ogrinfo",
+            ["-ro", "-al", "-oo", $"X={x}", "-oo", $"Y={y}", "-oo", $"Z={zoom}", $"MVT:{file}", "admin-areas"]);
+        Assert.Contains("name (String) = ", features);
+        Assert.Contains("code (String) = ", features);
     }
 }

@@ -52,6 +52,7 @@ public sealed class OgcTileTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
             ["-ro", "-so", "-oo", $"X={x}", "-oo", $"Y={y}", "-oo", $"Z={Zoom}", $"MVT:{file}", "hazard-areas"]);
         Assert.Contains("Feature Count: 7", info);
         Assert.Contains("status: String", info);
+        Assert.Contains("localId: String", info);
     }
 
     [Fact]
