@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using LandRelease.Api.Infrastructure;
 using LandRelease.Data.HazardAreas;
+using LandRelease.Data.Ogc;
 using LandRelease.Domain.Geometry;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -21,6 +23,20 @@ internal static class FeatureCollection
         }
 
         return json.Append("]}").ToString();
+    }
+
+    /// <summary>The register's page as the API sends it: the features pass through as PostgreSQL wrote them.</summary>
+    public static GeoJsonPageResult<HazardAreaFeatureCollection> Write(Utf8FeaturePage page, HttpRequest request)
+    {
+        var closing = new StringBuilder("],\"links\":[", 512);
+        if (page.NextAfter is { } after)
+        {
+            closing.Append("{\"rel\":\"next\",\"type\":\"application/geo+json\",\"href\":")
+                .Append(JsonSerializer.Serialize(NextLink(request, after))).Append('}');
+        }
+
+        return new GeoJsonPageResult<HazardAreaFeatureCollection>(
+            $"{{\"type\":\"FeatureCollection\",\"numberReturned\":{page.Features.Count},\"features\":[", page.Features, closing.Append("]}").ToString());
     }
 
     internal static string NextLink(HttpRequest request, Guid after) => NextLink(request, after.ToString());

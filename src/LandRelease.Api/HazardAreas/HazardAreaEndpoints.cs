@@ -117,7 +117,7 @@ internal static class HazardAreaEndpoints
         return new GeoJsonResult<HazardAreaFeature>(feature.Json) { ETag = etag };
     }
 
-    public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ValidationProblem, ProblemHttpResult>> List(
+    public static async Task<Results<GeoJsonPageResult<HazardAreaFeatureCollection>, ValidationProblem, ProblemHttpResult>> List(
         string? country, string? status, string? organisation, string? classification, string? localId, string? name, string? bbox,
         int? limit, string? cursor, HazardAreaFeatures features, HttpContext http, CancellationToken ct)
     {
@@ -138,8 +138,7 @@ internal static class HazardAreaEndpoints
             return Problems.OutOfReach(asked);
         }
 
-        var page = await features.ListAsync(query, ct);
-        return new GeoJsonResult<HazardAreaFeatureCollection>(FeatureCollection.Write(page, http.Request));
+        return FeatureCollection.Write(await features.ListUtf8Async(query, ct), http.Request);
     }
 
     public static async Task<Results<GeoJsonResult<HazardAreaFeatureCollection>, ProblemHttpResult>> History(

@@ -2,34 +2,36 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LandRelease.Api.HazardAreas;
-using LandRelease.Data.HazardAreas;
+using LandRelease.Api.Infrastructure;
+using LandRelease.Data.Ogc;
 
 namespace LandRelease.Api.Ogc;
 
 /// <summary>Wraps the Features PostgreSQL rendered into OGC responses: the page with its counts and links, one Feature with its links.</summary>
 internal static class OgcFeatureJson
 {
-    public static string Page(FeaturePage page, HttpRequest request, string collectionId)
+    public static GeoJsonPageResult<OgcFeatureCollection> Page(Utf8FeaturePage page, HttpRequest request, string collectionId)
     {
-        var json = new StringBuilder(512 + page.Features.Sum(f => f.Length + 1));
-        json.Append("{\"type\":\"FeatureCollection\",\"numberReturned\":").Append(page.Features.Count);
+        var opening = new StringBuilder(160);
+        opening.Append("{\"type\":\"FeatureCollection\",\"numberReturned\":").Append(page.Features.Count);
         if (page.NumberMatched is { } matched)
         {
-            json.Append(",\"numberMatched\":").Append(matched.ToString(CultureInfo.InvariantCulture));
+            opening.Append(",\"numberMatched\":").Append(matched.ToString(CultureInfo.InvariantCulture));
         }
 
-        json.Append(",\"timeStamp\":\"").Append(DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
-            .Append("\",\"features\":[").AppendJoin(',', page.Features).Append("],\"links\":[");
-        Link(json, request.Scheme + "://" + request.Host + request.PathBase + request.Path + request.QueryString, "self", OgcSpec.GeoJson);
-        json.Append(',');
-        Link(json, OgcSpec.Url(request, $"/collections/{collectionId}"), "collection", OgcSpec.Json);
+        opening.Append(",\"timeStamp\":\"").Append(DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
+            .Append("\",\"features\":[");
+        var closing = new StringBuilder("],\"links\":[", 512);
+        Link(closing, request.Scheme + "://" + request.Host + request.PathBase + request.Path + request.QueryString, "self", OgcSpec.GeoJson);
+        closing.Append(',');
+        Link(closing, OgcSpec.Url(request, $"/collections/{collectionId}"), "collection", OgcSpec.Json);
         if (page.NextAfter is { } after)
         {
-            json.Append(',');
-            Link(json, FeatureCollection.NextLink(request, after), "next", OgcSpec.GeoJson);
+            closing.Append(',');
+            Link(closing, FeatureCollection.NextLink(request, after), "next", OgcSpec.GeoJson);
         }
 
-        return json.Append("]}").ToString();
+        return new GeoJsonPageResult<OgcFeatureCollection>(opening.ToString(), page.Features, closing.Append("]}").ToString());
     }
 
     /// <summary>One Feature with the links the standard asks of it (self, collection), added before its closing brace.</summary>

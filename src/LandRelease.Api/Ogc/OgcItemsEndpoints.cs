@@ -8,7 +8,7 @@ namespace LandRelease.Api.Ogc;
 /// <summary>Items and single items: GeoJSON rendered by PostgreSQL, in the CRS asked, said in Content-Crs.</summary>
 internal static class OgcItemsEndpoints
 {
-    public static async Task<Results<GeoJsonResult<OgcFeatureCollection>, ValidationProblem, ProblemHttpResult>> Items(
+    public static async Task<Results<GeoJsonPageResult<OgcFeatureCollection>, ValidationProblem, ProblemHttpResult>> Items(
         string collectionId, HttpContext http, FeaturePages pages, CancellationToken ct)
     {
         if (OgcCollection.Find(collectionId) is not { } collection)
@@ -28,9 +28,9 @@ internal static class OgcItemsEndpoints
             return Problems.OutOfReach(country);
         }
 
-        var page = await pages.ListAsync(collection.Source, query, ct);
+        var page = await pages.ListUtf8Async(collection.Source, query, ct);
         http.Response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
-        return new GeoJsonResult<OgcFeatureCollection>(OgcFeatureJson.Page(page, http.Request, collection.Id));
+        return OgcFeatureJson.Page(page, http.Request, collection.Id);
     }
 
     public static async Task<Results<GeoJsonResult<object>, ValidationProblem, ProblemHttpResult>> Item(

@@ -65,7 +65,14 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
     }
 
     /// <summary>A page of the register: the same path as the OGC API's hazard-areas items.</summary>
-    public Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken)
+    public Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken) =>
+        _pages.ListAsync(FeatureSources.HazardAreas, ToListQuery(query), cancellationToken);
+
+    /// <summary>The same page as UTF-8 bytes, for the API's list, which passes the features on untouched.</summary>
+    public Task<Utf8FeaturePage> ListUtf8Async(HazardAreaQuery query, CancellationToken cancellationToken) =>
+        _pages.ListUtf8Async(FeatureSources.HazardAreas, ToListQuery(query), cancellationToken);
+
+    private static FeatureListQuery ToListQuery(HazardAreaQuery query)
     {
         var filters = new Dictionary<string, string>();
         if (query.CountryCode is not null)
@@ -99,7 +106,7 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
             searches["name"] = query.NameContains;
         }
 
-        var page = new FeatureListQuery(query.VisibleCountries, query.Limit)
+        return new FeatureListQuery(query.VisibleCountries, query.Limit)
         {
             Filters = filters,
             Searches = searches,
@@ -107,7 +114,6 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
             Bbox = query.Bbox is { } box ? new BboxFilter(box.MinX, box.MinY, box.MaxX, box.MaxY, OutputCrs.Crs84) : null,
             After = query.After,
         };
-        return _pages.ListAsync(FeatureSources.HazardAreas, page, cancellationToken);
     }
 
     private static async Task<StoredFeature?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -10,7 +10,32 @@ namespace LandRelease.Data.Ogc;
 /// </summary>
 public sealed class FeaturePages(NpgsqlDataSource dataSource)
 {
+    /// <summary>A page as strings, for pages that read the features (the register browser).</summary>
     public async Task<FeaturePage> ListAsync(FeatureSource source, FeatureListQuery query, CancellationToken cancellationToken)
+    {
+        var features = new List<string>(Math.Min(query.Limit, 1000));
+        var (next, matched) = await ReadAsync(source, query, reader => features.Add(reader.GetString(0)), cancellationToken);
+        return new FeaturePage(features, next) { NumberMatched = matched };
+    }
+
+    /// <summary>A page as PostgreSQL's UTF-8 bytes, for responses that pass the features on untouched.</summary>
+    public async Task<Utf8FeaturePage> ListUtf8Async(FeatureSource source, FeatureListQuery query, CancellationToken cancellationToken)
+    {
+        var features = new Utf8Features();
+        try
+        {
+            var (next, matched) = await ReadAsync(source, query, reader => features.Add(reader, 0), cancellationToken);
+            return new Utf8FeaturePage(features, next, matched);
+        }
+        catch
+        {
+            features.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<(Guid? Next, long? Matched)> ReadAsync(FeatureSource source, FeatureListQuery query,
+        Action<NpgsqlDataReader> add, CancellationToken cancellationToken)
     {
         var count = query.CountMatched ? CountAsync(source, query, cancellationToken) : Task.FromResult<long?>(null);
 
@@ -26,25 +51,26 @@ public sealed class FeaturePages(NpgsqlDataSource dataSource)
             .Append($"FROM {source.Table} {source.Alias} WHERE ").AppendJoin(" AND ", where)
             .Append($" ORDER BY {source.Id} LIMIT {Add(command, query.Limit + 1)}").ToString();
 
-        var features = new List<string>(Math.Min(query.Limit, 1000));
+        var returned = 0;
         Guid last = default;
         var more = false;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (features.Count == query.Limit)
+                if (returned == query.Limit)
                 {
                     more = true;
                     break;
                 }
 
-                features.Add(reader.GetString(0));
+                add(reader);
                 last = reader.GetGuid(1);
+                returned++;
             }
         }
 
-        return new FeaturePage(features, more ? last : null) { NumberMatched = await count };
+        return (more ? last : null, await count);
     }
 
     /// <summary>One Feature of the source by id, with its country for the caller's access check; null when not in the source.</summary>
