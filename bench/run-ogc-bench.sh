@@ -65,6 +65,21 @@ sql -v areas="$AREAS" -f "$ROOT/bench/register-dataset.sql"
 sql -v target="${BENCH_BBOX_TARGET:-150}" -f "$ROOT/bench/register-bboxes.sql"
 
 if [ -n "$PEER_BIN" ]; then
+  # The register has two geometry columns (the outline and the land still to release) and pg_featureserv publishes a
+  # table by one it picks itself: on some starts the unindexed remaining land, 2 bbox pages a second. The peer serves
+  # the same rows with the outline alone (same ids, same GiST index), narrower than ours.
+  log "the peer's table: the register's rows with the outline as its one geometry"
+  sql <<'SQL'
+DO $$
+BEGIN
+  EXECUTE format('CREATE TABLE bench.hazard_areas_peer AS SELECT %s FROM hazard_areas',
+    (SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+     WHERE attrelid = 'hazard_areas'::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'remaining_geometry'));
+END $$;
+ALTER TABLE bench.hazard_areas_peer ADD PRIMARY KEY (id);
+CREATE INDEX ON bench.hazard_areas_peer USING gist (geometry);
+ANALYZE bench.hazard_areas_peer;
+SQL
   cat >"$WORK/pg_featureserv.toml" <<TOML
 [Server]
 HttpHost = "127.0.0.1"
@@ -88,9 +103,9 @@ sed 's|^\(.*\)$|/ogc/collections/hazard-areas/items?bbox=\1\&limit=100|' "$WORK/
 echo "/ogc/collections/hazard-areas/items?limit=1000" >"$WORK/ours.page"
 echo "/ogc/conformance" >"$WORK/ours.floor"
 echo "/conformance.json" >"$WORK/peer.floor"
-sed 's|^\(.*\)$|/collections/public.hazard_areas/items/\1.json|' "$WORK/ids" >"$WORK/peer.byid"
-sed 's|^\(.*\)$|/collections/public.hazard_areas/items.json?bbox=\1\&limit=100|' "$WORK/bboxes" >"$WORK/peer.bbox"
-echo "/collections/public.hazard_areas/items.json?limit=1000" >"$WORK/peer.page"
+sed 's|^\(.*\)$|/collections/bench.hazard_areas_peer/items/\1.json|' "$WORK/ids" >"$WORK/peer.byid"
+sed 's|^\(.*\)$|/collections/bench.hazard_areas_peer/items.json?bbox=\1\&limit=100|' "$WORK/bboxes" >"$WORK/peer.bbox"
+echo "/collections/bench.hazard_areas_peer/items.json?limit=1000" >"$WORK/peer.page"
 
 check() { # base path expected-features
   curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$1$2" | python3 -c "

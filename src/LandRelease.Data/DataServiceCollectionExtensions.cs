@@ -15,6 +15,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(dataSource);
         services.AddDbContext<LandReleaseDbContext>(options => Configure(options, dataSource));
         services.AddSingleton(_ => Reports.ReportDataSource.For(connectionString));
+        services.AddSingleton(_ => Common.KeyReadDataSource.For(connectionString));
         services.AddSingleton<Ogc.FeaturePages>();
         services.AddSingleton<Exports.ExportRows>();
         services.AddSingleton<Ogc.VectorTiles>();
@@ -22,7 +23,8 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    /// <param name="customPlans">Whether every statement is planned for its own parameters (see below).</param>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, bool customPlans = true)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // The read side sends a handful of fixed statements many times a second; preparing them once per
@@ -36,7 +38,7 @@ public static class DataServiceCollectionExtensions
 
         // A prepared statement drifts to a generic plan after five runs; for a bbox page that plan scans
         // every match of a country-sized box (measured 400-600 ms against 77 ms). Plans stay per request.
-        if (string.IsNullOrEmpty(settings.Options))
+        if (customPlans && string.IsNullOrEmpty(settings.Options))
         {
             settings.Options = "-c plan_cache_mode=force_custom_plan";
         }

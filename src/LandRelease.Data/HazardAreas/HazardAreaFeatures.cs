@@ -1,12 +1,13 @@
+using LandRelease.Data.Common;
 using LandRelease.Data.Ogc;
 using Npgsql;
 
 namespace LandRelease.Data.HazardAreas;
 
 /// <summary>The read side of the register: GeoJSON rendered by PostgreSQL, by id, by date of information, by page.</summary>
-public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
+public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource, KeyReadDataSource keyReads, FeaturePages pages)
 {
-    private readonly FeaturePages _pages = new(dataSource);
+    private readonly FeaturePages _pages = pages;
 
     private static readonly string ByIdSql =
         $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version, a.country_code, a.organisation_code FROM hazard_areas a WHERE a.id = $1";
@@ -37,7 +38,7 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource)
 
     public async Task<StoredFeature?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(ByIdSql);
+        await using var command = keyReads.Source.CreateCommand(ByIdSql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         return await ReadOneAsync(command, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using LandRelease.Data.Common;
 using LandRelease.Data.HazardAreas;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace LandRelease.Data.Ogc;
 /// The one read path for lists of features, shared by the register's list and the OGC API items: PostgreSQL
 /// renders every Feature as GeoJSON text, pages go by id (keyset), a bbox goes through the GiST index.
 /// </summary>
-public sealed class FeaturePages(NpgsqlDataSource dataSource)
+public sealed class FeaturePages(NpgsqlDataSource dataSource, KeyReadDataSource keyReads)
 {
     /// <summary>A page as strings, for pages that read the features (the register browser).</summary>
     public async Task<FeaturePage> ListAsync(FeatureSource source, FeatureListQuery query, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed class FeaturePages(NpgsqlDataSource dataSource)
     public async Task<(string Json, string CountryCode)?> GetAsync(FeatureSource source, Guid id, OutputCrs crs,
         CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand();
+        await using var command = keyReads.Source.CreateCommand();
         var belongs = source.Belongs is null ? "" : $" AND {source.Belongs}";
         command.CommandText = $"SELECT {source.Render(crs.GeoJson(source.GeometryColumn))}, {source.Country} " +
                               $"FROM {source.Table} {source.Alias} WHERE {source.Id} = {Add(command, id)}{belongs}";
