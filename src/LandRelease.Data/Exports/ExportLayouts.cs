@@ -82,12 +82,27 @@ public static class ExportLayouts
         new("version", "VERSION", ExportType.WholeNumber, "t.version::bigint"),
     ]);
 
+    /// <summary>The boundaries as the upload of kind admin-areas reads them back (code, name, level, parentCode).</summary>
+    public static readonly ExportLayout AdminAreas = new("admin_areas", FeatureSources.AdminAreas,
+    [
+        Text("id", "ID", "aa.id::text", 36),
+        Text("countryCode", "COUNTRY", "aa.country_code", 3),
+        Text("code", "CODE", "aa.code", 64),
+        Text("name", "NAME", "aa.name", 254),
+        new("level", "LEVEL", ExportType.WholeNumber, "aa.level::bigint"),
+        Text("parentCode", "PARENT", "aa.parent_code", 64),
+        Sqm("areaSqm", "AREA_SQM", "aa.area_sqm"),
+        new("version", "VERSION", ExportType.WholeNumber, "aa.version::bigint"),
+        Text("recordedAt", "RECORDED", """to_char(aa.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""", 20),
+    ]);
+
     /// <summary>By the collection id the OGC API and the export route use.</summary>
     public static ExportLayout? Find(string collectionId) => collectionId switch
     {
         "hazard-areas" => HazardAreas,
         "released-land" => ReleasedLand,
         "activities" => Activities,
+        "admin-areas" => AdminAreas,
         _ => null,
     };
 }

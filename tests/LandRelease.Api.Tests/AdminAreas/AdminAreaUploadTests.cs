@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using LandRelease.Api.Access;
+using LandRelease.Api.Tests.Exports;
 using LandRelease.Api.Tests.Infrastructure;
 using LandRelease.Api.Tests.Uploads;
 using static LandRelease.Api.Tests.AdminAreas.AdminAreaApi;
@@ -40,6 +41,28 @@ public sealed class AdminAreaUploadTests(ApiFactory api) : IClassFixture<ApiFact
         // Geodesic m², as every area of the register.
         Assert.Equal(Cells(c, 1, -10, 10, 10).Sqm,
             await api.ScalarAsync<double>("SELECT area_sqm FROM admin_areas WHERE code = 'TH-B'"), Cells(c, 1, -10, 10, 10).Sqm * 1e-4);
+    }
+
+    [Theory]
+    [InlineData("gpkg", "IDN")]
+    [InlineData("shp", "LAO")]
+    [InlineData("csv", "PHL")]
+    public async Task AnExportOfTheBoundariesSentBackIsUnchanged(string format, string c)
+    {
+        var file = File(
+            Area($"{c}-A", "Province A", 1, null, Cells(c, -10, -10, 1, 10)),
+            Area($"{c}-B", "Province B", 1, null, Cells(c, 1, -10, 10, 10)),
+            Area($"{c}-A-1", "District A1", 2, $"{c}-A", Cells(c, -10, -10, 1, 0)));
+        await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(file, Query(c)));
+        const string versions = "SELECT count(*) FROM admin_area_versions WHERE country_code = $1";
+        var before = await api.ScalarAsync<long>(versions, c);
+
+        var export = await _client.DownloadAsync($"/api/exports/admin-areas?format={format}&country={c}");
+        var again = await _client.AcceptedAndFinishedAsync(await _client.UploadRawAsync(export, Query(c), ExportFiles.UploadTypes[format]));
+
+        Assert.Equal(("DONE", 3), (again.State(), again.Count("accepted")));
+        Assert.All(again.Lines(), l => Assert.Equal("UNCHANGED", l.GetProperty("action").GetString()));
+        Assert.Equal(before, await api.ScalarAsync<long>(versions, c));
     }
 
     [Fact]
