@@ -42,6 +42,9 @@ public sealed partial class BrowserSession : IAsyncDisposable
             TimezoneId = "Asia/Phnom_Penh",
         });
         context.SetDefaultTimeout(15_000);
+        // A class's first page is rendered by a host that has run nothing yet (JIT, pools, Razor components); beside the API
+        // tests on two cores one took over 15 s to load after signing in. A page that never loads still fails.
+        context.SetDefaultNavigationTimeout(45_000);
         var origins = new HashSet<string>(otherOrigins.Append(baseAddress.GetLeftPart(UriPartial.Authority)), StringComparer.OrdinalIgnoreCase);
         var test = TestContext.Current.Test;
         var name = test is null ? "test" : $"{test.TestCase.TestClassName?.Split('.').Last()}.{test.TestCase.TestMethodName}";
