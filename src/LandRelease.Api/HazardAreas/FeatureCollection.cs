@@ -11,33 +11,21 @@ namespace LandRelease.Api.HazardAreas;
 /// <summary>Assembles a FeatureCollection from features PostgreSQL rendered, with an OGC-style "next" link.</summary>
 internal static class FeatureCollection
 {
-    public static string Write(FeaturePage page, HttpRequest? request)
-    {
-        var json = new StringBuilder(256 + page.Features.Sum(f => f.Length + 1));
-        json.Append("{\"type\":\"FeatureCollection\",\"numberReturned\":").Append(page.Features.Count).Append(",\"features\":[");
-        json.AppendJoin(',', page.Features).Append("],\"links\":[");
-        if (page.NextAfter is { } after && request is not null)
-        {
-            json.Append("{\"rel\":\"next\",\"type\":\"application/geo+json\",\"href\":")
-                .Append(JsonSerializer.Serialize(NextLink(request, after))).Append('}');
-        }
-
-        return json.Append("]}").ToString();
-    }
+    public static string Write(FeaturePage page, HttpRequest? request) =>
+        new StringBuilder(256 + page.Features.Sum(f => f.Length + 1)).Append(Opening(page.Features.Count))
+            .AppendJoin(',', page.Features).Append(Closing(page.NextAfter, request)).ToString();
 
     /// <summary>The register's page as the API sends it: the features pass through as PostgreSQL wrote them.</summary>
-    public static GeoJsonPageResult<HazardAreaFeatureCollection> Write(Utf8FeaturePage page, HttpRequest request)
-    {
-        var closing = new StringBuilder("],\"links\":[", 512);
-        if (page.NextAfter is { } after)
-        {
-            closing.Append("{\"rel\":\"next\",\"type\":\"application/geo+json\",\"href\":")
-                .Append(JsonSerializer.Serialize(NextLink(request, after))).Append('}');
-        }
+    public static GeoJsonPageResult<HazardAreaFeatureCollection> Write(Utf8FeaturePage page, HttpRequest request) =>
+        new(Opening(page.Features.Count), page.Features, Closing(page.NextAfter, request));
 
-        return new GeoJsonPageResult<HazardAreaFeatureCollection>(
-            $"{{\"type\":\"FeatureCollection\",\"numberReturned\":{page.Features.Count},\"features\":[", page.Features, closing.Append("]}").ToString());
-    }
+    private static string Opening(int count) => $"{{\"type\":\"FeatureCollection\",\"numberReturned\":{count},\"features\":[";
+
+    /// <summary>The end of the features array and the links: "next" when there may be more and the request is known.</summary>
+    private static string Closing(Guid? nextAfter, HttpRequest? request) =>
+        nextAfter is { } after && request is not null
+            ? $"],\"links\":[{{\"rel\":\"next\",\"type\":\"application/geo+json\",\"href\":{JsonSerializer.Serialize(NextLink(request, after))}}}]}}"
+            : "],\"links\":[]}";
 
     internal static string NextLink(HttpRequest request, Guid after) => NextLink(request, after.ToString());
 

@@ -22,7 +22,7 @@ internal static class OgcFeatureJson
         opening.Append(",\"timeStamp\":\"").Append(DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
             .Append("\",\"features\":[");
         var closing = new StringBuilder("],\"links\":[", 512);
-        Link(closing, request.Scheme + "://" + request.Host + request.PathBase + request.Path + request.QueryString, "self", OgcSpec.GeoJson);
+        Link(closing, Self(request), "self", OgcSpec.GeoJson);
         closing.Append(',');
         Link(closing, OgcSpec.Url(request, $"/collections/{collectionId}"), "collection", OgcSpec.Json);
         if (page.NextAfter is { } after)
@@ -38,11 +38,15 @@ internal static class OgcFeatureJson
     public static string One(string feature, HttpRequest request, string collectionId)
     {
         var json = new StringBuilder(feature.Length + 400).Append(feature, 0, feature.Length - 1).Append(",\"links\":[");
-        Link(json, request.Scheme + "://" + request.Host + request.PathBase + request.Path + request.QueryString, "self", OgcSpec.GeoJson);
+        Link(json, Self(request), "self", OgcSpec.GeoJson);
         json.Append(',');
         Link(json, OgcSpec.Url(request, $"/collections/{collectionId}"), "collection", OgcSpec.Json);
         return json.Append("]}").ToString();
     }
+
+    /// <summary>The request's own address, query included.</summary>
+    private static string Self(HttpRequest request) =>
+        request.Scheme + "://" + request.Host + request.PathBase + request.Path + request.QueryString;
 
     private static void Link(StringBuilder json, string href, string rel, string type) =>
         json.Append("{\"href\":").Append(JsonSerializer.Serialize(href)).Append(",\"rel\":\"").Append(rel)

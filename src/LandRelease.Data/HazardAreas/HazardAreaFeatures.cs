@@ -7,8 +7,6 @@ namespace LandRelease.Data.HazardAreas;
 /// <summary>The read side of the register: GeoJSON rendered by PostgreSQL, by id, by date of information, by page.</summary>
 public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource, KeyReadDataSource keyReads, FeaturePages pages)
 {
-    private readonly FeaturePages _pages = pages;
-
     private static readonly string ByIdSql =
         $"SELECT {HazardAreaFeatureSql.Current("a")}, a.version, a.country_code, a.organisation_code FROM hazard_areas a WHERE a.id = $1";
 
@@ -67,11 +65,11 @@ public sealed class HazardAreaFeatures(NpgsqlDataSource dataSource, KeyReadDataS
 
     /// <summary>A page of the register: the same path as the OGC API's hazard-areas items.</summary>
     public Task<FeaturePage> ListAsync(HazardAreaQuery query, CancellationToken cancellationToken) =>
-        _pages.ListAsync(FeatureSources.HazardAreas, ToListQuery(query), cancellationToken);
+        pages.ListAsync(FeatureSources.HazardAreas, ToListQuery(query), cancellationToken);
 
     /// <summary>The same page as UTF-8 bytes, for the API's list, which passes the features on untouched.</summary>
     public Task<Utf8FeaturePage> ListUtf8Async(HazardAreaQuery query, CancellationToken cancellationToken) =>
-        _pages.ListUtf8Async(FeatureSources.HazardAreas, ToListQuery(query), cancellationToken);
+        pages.ListUtf8Async(FeatureSources.HazardAreas, ToListQuery(query), cancellationToken);
 
     private static FeatureListQuery ToListQuery(HazardAreaQuery query)
     {
